@@ -1,0 +1,12 @@
+using Gv2Edge.Cli.Infrastructure;
+
+namespace Gv2Edge.Cli.Commands;
+
+/// <summary>Every <c>edge</c> command, in help order.</summary>
+public static class CommandCatalog
+{
+    public static readonly IReadOnlyList<CommandSpec> All =
+    [
+        ConfigCommand.Spec,
+    ];
+}
