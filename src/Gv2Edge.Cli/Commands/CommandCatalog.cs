@@ -7,6 +7,7 @@ public static class CommandCatalog
 {
     public static readonly IReadOnlyList<CommandSpec> All =
     [
+        SessionCommand.Spec,
         ConfigCommand.Spec,
     ];
 }
