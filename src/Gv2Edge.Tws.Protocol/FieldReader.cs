@@ -68,6 +68,21 @@ public ref struct FieldReader
         }
     }
 
+    /// <summary>
+    /// A repeat count (bars, rows, legs…). Negative counts, and counts larger than the bytes left (each item needs at
+    /// least one terminator), throw before anything is allocated for them.
+    /// </summary>
+    public int ReadCount()
+    {
+        int count = ReadInt();
+        if (count < 0 || count > _data.Length - _position)
+        {
+            throw new ProtocolException($"Bad item count {count}: only {_data.Length - _position} bytes remain.");
+        }
+
+        return count;
+    }
+
     /// <summary>An int; an empty field reads as 0 (as IB's decoders do).</summary>
     public int ReadInt()
     {
@@ -239,6 +254,49 @@ public ref struct FieldReader
         ReadOnlySpan<byte> f = ReadField();
         return Unescape(f);
     }
+
+    /// <summary>Parses a whole field as a long without throwing.</summary>
+    public static bool TryParseLong(ReadOnlySpan<byte> f, out long value)
+        => Utf8Parser.TryParse(f, out value, out int used) && used == f.Length && !f.IsEmpty;
+
+    /// <summary>Parses a whole field as a double without throwing.</summary>
+    public static bool TryParseDouble(ReadOnlySpan<byte> f, out double value)
+    {
+        if (f.IsEmpty)
+        {
+            value = 0;
+            return false;
+        }
+
+        try
+        {
+            value = ParseDouble(f);
+            return true;
+        }
+        catch (ProtocolException)
+        {
+            value = 0;
+            return false;
+        }
+    }
+
+    /// <summary>Parses a whole field as an IB decimal without throwing (null = unset sentinel).</summary>
+    public static bool TryParseDecimal(ReadOnlySpan<byte> f, out decimal? value)
+    {
+        try
+        {
+            value = ParseDecimal(f);
+            return true;
+        }
+        catch (ProtocolException)
+        {
+            value = null;
+            return false;
+        }
+    }
+
+    /// <summary>The field's bytes as text (UTF-8; plain ASCII in practice).</summary>
+    public static string DecodeText(ReadOnlySpan<byte> f) => f.IsEmpty ? string.Empty : Encoding.UTF8.GetString(f);
 
     /// <summary>Parses a double from its ASCII bytes (invariant culture, Infinity/NaN understood).</summary>
     public static double ParseDouble(ReadOnlySpan<byte> f)

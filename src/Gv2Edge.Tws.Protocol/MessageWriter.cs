@@ -191,6 +191,52 @@ public sealed class MessageWriter
         Terminate();
     }
 
+    /// <summary>
+    /// A text field as a server sends it: UTF-8, no printable-ASCII check (that check is for client requests).
+    /// Null writes an empty field.
+    /// </summary>
+    public void WriteText(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Terminate();
+            return;
+        }
+
+        int max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        Ensure(max + 1);
+        _length += System.Text.Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
+        Terminate();
+    }
+
+    /// <summary>
+    /// A text field escaped the way servers do from version 153: every character outside printable ASCII becomes
+    /// <c>\uXXXX</c>. Null writes an empty field.
+    /// </summary>
+    public void WriteEscaped(string? value)
+    {
+        value ??= string.Empty;
+        Ensure((value.Length * 6) + 1);
+        Span<byte> dest = _buffer.AsSpan(_length);
+        int n = 0;
+        foreach (char c in value)
+        {
+            if (c is >= ' ' and <= '~')
+            {
+                dest[n++] = (byte)c;
+                continue;
+            }
+
+            dest[n++] = (byte)'\\';
+            dest[n++] = (byte)'u';
+            Utf8Formatter.TryFormat((ushort)c, dest[n..], out int used, new System.Buffers.StandardFormat('X', 4));
+            n += used;
+        }
+
+        _length += n;
+        Terminate();
+    }
+
     /// <summary>A field from ASCII bytes.</summary>
     public void WriteAscii(ReadOnlySpan<byte> value)
     {

@@ -18,12 +18,17 @@ public static class ServerVersions
     public const int SnapshotMktData = 35;
     public const int ContractConId = 37;
     public const int DeltaNeutral = 40;
+    public const int ExecutionDataChain = 42;
+    public const int SecIdType = 45;
     public const int ReqMarketDataType = 55;
+    public const int AcctSummary = 67;
     public const int TradingClass = 68;
     public const int Linking = 70;
     public const int OptionalCapabilities = 72;
     public const int PrimaryExch = 75;
+    public const int ModelsSupport = 103;
     public const int SecDefOptParamsReq = 104;
+    public const int MdSizeMultiplier = 110;
     public const int PastLimit = 109;
     public const int SmartComponents = 114;
     public const int ReqHeadTimestamp = 118;
