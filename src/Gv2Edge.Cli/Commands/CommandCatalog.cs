@@ -9,5 +9,6 @@ public static class CommandCatalog
     [
         SessionCommand.Spec,
         ConfigCommand.Spec,
+        JournalCommand.Spec,
     ];
 }
