@@ -52,4 +52,22 @@ public readonly record struct SymbolSnapshot
 
     /// <summary>"live", "frozen", "delayed" or "delayed-frozen".</summary>
     public string DataQuality { get; init; }
+
+    /// <summary>Spread in percent of mid (NaN without a two-sided quote).</summary>
+    public double SpreadPct { get; init; }
+
+    /// <summary>Shares traded over the last 60 s, from cumulative-volume differences (0 right after a gap).</summary>
+    public double VolumeLastMinute { get; init; }
+
+    /// <summary>Shares traded over the last 5 minutes, same rules as <see cref="VolumeLastMinute"/>.</summary>
+    public double VolumeLast5Minutes { get; init; }
+
+    /// <summary>Shares counted from cumulative-volume differences since the day started or the last data gap.</summary>
+    public double PeriodVolumeToday { get; init; }
+
+    /// <summary>Time-of-day baseline: expected shares in the current minute (NaN without a baseline).</summary>
+    public double ExpectedVolumePerMinute { get; init; }
+
+    /// <summary>Updates applied to this symbol since it was interned.</summary>
+    public long Updates { get; init; }
 }
