@@ -217,7 +217,7 @@ public ref struct FieldReader
 
             if (i == f.Length)
             {
-                return acc;
+                return acc == int.MaxValue ? null : acc;
             }
         }
 

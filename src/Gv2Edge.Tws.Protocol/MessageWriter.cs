@@ -229,7 +229,7 @@ public sealed class MessageWriter
 
             dest[n++] = (byte)'\\';
             dest[n++] = (byte)'u';
-            Utf8Formatter.TryFormat((ushort)c, dest[n..], out int used, new System.Buffers.StandardFormat('X', 4));
+            Utf8Formatter.TryFormat((ushort)c, dest[n..], out int used, new System.Buffers.StandardFormat('x', 4));
             n += used;
         }
 

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>accountDownloadEnd (incoming 54), all server versions: <c>54, version(1), account</c>.</summary>
-public sealed record AccountDownloadEnd(string Account)
+public sealed record AccountDownloadEnd(string Account) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>accountUpdateMultiEnd (incoming 74), all server versions: <c>74, version(1), reqId</c>.</summary>
-public sealed record AccountUpdateMultiEnd(int ReqId)
+public sealed record AccountUpdateMultiEnd(int ReqId) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>cancelHistoricalData (outgoing 25), server version ≥ 24: <c>25, version(1), reqId</c>.</summary>
-public sealed record CancelHistoricalData(int ReqId)
+public sealed record CancelHistoricalData(int ReqId) : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>cancelScannerSubscription (outgoing 23), all server versions: <c>23, version(1), reqId</c>.</summary>
-public sealed record CancelScannerSubscription(int ReqId)
+public sealed record CancelScannerSubscription(int ReqId) : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>cancelTickByTickData (outgoing 98), server version ≥ 137, no version field: <c>98, reqId</c>.</summary>
-public sealed record CancelTickByTickData(int ReqId)
+public sealed record CancelTickByTickData(int ReqId) : IWireMessage
 {
     public void Encode(MessageWriter writer, int serverVersion)
     {

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>completedOrdersEnd (incoming 102), server version ≥ 150: <c>102</c> (no version field, no data).</summary>
-public sealed record CompletedOrdersEnd
+public sealed record CompletedOrdersEnd : IWireMessage
 {
     /// <summary>The only value (the message carries no data).</summary>
     public static CompletedOrdersEnd Instance { get; } = new();

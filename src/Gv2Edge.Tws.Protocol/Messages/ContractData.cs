@@ -12,7 +12,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// The wire's lastTradeDateOrContractMonth may carry a time ("20240119 16:00" or "20240119-16:00"): the date goes
 /// to Contract.LastTradeDateOrContractMonth and the time to LastTradeTime.
 /// </summary>
-public sealed record ContractData(int ReqId, ContractDetails Details)
+public sealed record ContractData(int ReqId, ContractDetails Details) : IWireMessage
 {
     /// <summary>The version written below server version 164.</summary>
     public const int LegacyVersion = 8;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>contractDataEnd (incoming 52), all server versions: <c>52, version(1), reqId</c>.</summary>
-public sealed record ContractDataEnd(int ReqId)
+public sealed record ContractDataEnd(int ReqId) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

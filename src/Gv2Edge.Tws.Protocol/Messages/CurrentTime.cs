@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>currentTime (incoming 49), all server versions: <c>49, version(1), epochSeconds</c>.</summary>
-public sealed record CurrentTime(long EpochSeconds)
+public sealed record CurrentTime(long EpochSeconds) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

@@ -6,7 +6,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// un-escaped and encoded text escaped. A version-1 message is <c>4, 1, text</c> (read as id -1, code 0).
 /// Id is the request/order id, or -1 for system messages (farm status 2104, 2106, 2158…).
 /// </summary>
-public sealed record ErrorMessage(int Id, int Code, string Message, string AdvancedOrderRejectJson = "")
+public sealed record ErrorMessage(int Id, int Code, string Message, string AdvancedOrderRejectJson = "") : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 2;

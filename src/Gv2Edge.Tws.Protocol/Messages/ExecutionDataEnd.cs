@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>execDetailsEnd (incoming 55), all server versions: <c>55, version(1), reqId</c>.</summary>
-public sealed record ExecutionDataEnd(int ReqId)
+public sealed record ExecutionDataEnd(int ReqId) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>headTimestamp (incoming 88), server version ≥ 118, no version field: <c>88, reqId, headTimestamp</c>.</summary>
-public sealed record HeadTimestamp(int ReqId, string Timestamp)
+public sealed record HeadTimestamp(int ReqId, string Timestamp) : IWireMessage
 {
     public void Encode(MessageWriter writer, int serverVersion)
     {

@@ -7,7 +7,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// Below 124: <c>17, version, reqId, [startDate, endDate if version ≥ 2], count, {date, open, high, low, close,
 /// volume, wap, hasGaps, [barCount if version ≥ 3]}×n</c> (we write version 3).
 /// </summary>
-public sealed record HistoricalData(int ReqId, string StartDate, string EndDate, IReadOnlyList<Bar> Bars)
+public sealed record HistoricalData(int ReqId, string StartDate, string EndDate, IReadOnlyList<Bar> Bars) : IWireMessage
 {
     /// <summary>The version written for layouts below server version 124.</summary>
     public const int LegacyVersion = 3;

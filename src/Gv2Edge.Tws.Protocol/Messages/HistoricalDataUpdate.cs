@@ -5,7 +5,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// <c>90, reqId, barCount, date, open, close, high, low, wap(decimal), volume(decimal)</c> — note open, close, high,
 /// low, and WAP before volume.
 /// </summary>
-public sealed record HistoricalDataUpdate(int ReqId, Bar Bar)
+public sealed record HistoricalDataUpdate(int ReqId, Bar Bar) : IWireMessage
 {
     public void Encode(MessageWriter writer, int serverVersion)
     {

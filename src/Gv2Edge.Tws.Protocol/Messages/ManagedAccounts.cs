@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>managedAccounts (incoming 15), all server versions: <c>15, version(1), accountsList</c> (comma-separated).</summary>
-public sealed record ManagedAccounts(string AccountsList)
+public sealed record ManagedAccounts(string AccountsList) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

@@ -4,7 +4,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// marketDataType (incoming 58), all server versions: <c>58, version(1), reqId, marketDataType</c>
 /// (1 live, 2 frozen, 3 delayed, 4 delayed-frozen).
 /// </summary>
-public sealed record MarketDataTypeMessage(int ReqId, int MarketDataType)
+public sealed record MarketDataTypeMessage(int ReqId, int MarketDataType) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

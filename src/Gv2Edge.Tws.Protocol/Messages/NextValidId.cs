@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>nextValidId (incoming 9), all server versions: <c>9, version(1), orderId</c>.</summary>
-public sealed record NextValidId(int OrderId)
+public sealed record NextValidId(int OrderId) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

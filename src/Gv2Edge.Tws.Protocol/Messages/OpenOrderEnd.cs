@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>openOrderEnd (incoming 53), all server versions: <c>53, version(1)</c>.</summary>
-public sealed record OpenOrderEnd
+public sealed record OpenOrderEnd : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>positionEnd (incoming 62), all server versions: <c>62, version(1)</c>.</summary>
-public sealed record PositionEnd
+public sealed record PositionEnd : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

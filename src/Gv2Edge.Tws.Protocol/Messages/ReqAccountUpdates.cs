@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>reqAccountUpdates (outgoing 6), server version ≥ 9: <c>6, version(2), subscribe(0/1), acctCode</c>.</summary>
-public sealed record ReqAccountUpdates(bool Subscribe, string AcctCode)
+public sealed record ReqAccountUpdates(bool Subscribe, string AcctCode) : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 2;

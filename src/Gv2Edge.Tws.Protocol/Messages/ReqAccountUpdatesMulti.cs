@@ -4,7 +4,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// reqAccountUpdatesMulti (outgoing 76), server version ≥ 103: <c>76, version(1), reqId, account, modelCode,
 /// ledgerAndNLV(0/1)</c>.
 /// </summary>
-public sealed record ReqAccountUpdatesMulti(int ReqId, string Account, string ModelCode, bool LedgerAndNlv)
+public sealed record ReqAccountUpdatesMulti(int ReqId, string Account, string ModelCode, bool LedgerAndNlv) : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>reqAllOpenOrders (outgoing 16), all server versions: <c>16, version(1)</c>.</summary>
-public sealed record ReqAllOpenOrders
+public sealed record ReqAllOpenOrders : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>reqAutoOpenOrders (outgoing 15), all server versions: <c>15, version(1), autoBind(0/1)</c>.</summary>
-public sealed record ReqAutoOpenOrders(bool AutoBind)
+public sealed record ReqAutoOpenOrders(bool AutoBind) : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>reqCompletedOrders (outgoing 99), server version ≥ 150, no version field: <c>99, apiOnly(0/1)</c>.</summary>
-public sealed record ReqCompletedOrders(bool ApiOnly)
+public sealed record ReqCompletedOrders(bool ApiOnly) : IWireMessage
 {
     public void Encode(MessageWriter writer, int serverVersion)
     {

@@ -5,7 +5,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// <c>9, 8, reqId, conId, symbol, secType, lastTradeDateOrContractMonth, strike, right, multiplier, exchange,
 /// primaryExch, currency, localSymbol, tradingClass, includeExpired, secIdType, secId, issuerId[≥ 176]</c>.
 /// </summary>
-public sealed record ReqContractDetails(int ReqId, Contract Contract)
+public sealed record ReqContractDetails(int ReqId, Contract Contract) : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 8;

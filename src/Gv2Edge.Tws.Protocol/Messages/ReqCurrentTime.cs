@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>reqCurrentTime (outgoing 49), server version ≥ 33: <c>49, version(1)</c>.</summary>
-public sealed record ReqCurrentTime
+public sealed record ReqCurrentTime : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

@@ -6,7 +6,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// Time is <c>yyyyMMdd-HH:mm:ss</c> (UTC) or <c>yyyyMMdd HH:mm:ss zone</c>.
 /// </summary>
 public sealed record ReqExecutions(int ReqId, int ClientId = 0, string AcctCode = "", string Time = "",
-    string Symbol = "", string SecType = "", string Exchange = "", string Side = "")
+    string Symbol = "", string SecType = "", string Exchange = "", string Side = "") : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 3;

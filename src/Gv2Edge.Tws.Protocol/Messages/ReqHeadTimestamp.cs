@@ -5,7 +5,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// <c>87, reqId, conId, symbol, secType, lastTradeDateOrContractMonth, strike, right, multiplier, exchange,
 /// primaryExch, currency, localSymbol, tradingClass, includeExpired, useRTH, whatToShow, formatDate</c>.
 /// </summary>
-public sealed record ReqHeadTimestamp(int ReqId, Contract Contract, string WhatToShow, bool UseRth, int FormatDate = 1)
+public sealed record ReqHeadTimestamp(int ReqId, Contract Contract, string WhatToShow, bool UseRth, int FormatDate = 1) : IWireMessage
 {
     public void Encode(MessageWriter writer, int serverVersion)
     {

@@ -8,7 +8,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// keepUpToDate, chartOptions</c>. Below 124 a version 6 follows the id and keepUpToDate is absent.
 /// </summary>
 public sealed record ReqHistoricalData(int ReqId, Contract Contract, string EndDateTime, string BarSizeSetting,
-    string DurationStr, bool UseRth, string WhatToShow, int FormatDate = 1, bool KeepUpToDate = false)
+    string DurationStr, bool UseRth, string WhatToShow, int FormatDate = 1, bool KeepUpToDate = false) : IWireMessage
 {
     /// <summary>The version written below server version 124.</summary>
     public const int LegacyVersion = 6;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>reqIds (outgoing 8), all server versions: <c>8, version(1), numIds</c>.</summary>
-public sealed record ReqIds(int NumIds)
+public sealed record ReqIds(int NumIds) : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

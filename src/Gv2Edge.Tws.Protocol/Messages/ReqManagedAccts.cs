@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>reqManagedAccts (outgoing 17), all server versions: <c>17, version(1)</c>.</summary>
-public sealed record ReqManagedAccts
+public sealed record ReqManagedAccts : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

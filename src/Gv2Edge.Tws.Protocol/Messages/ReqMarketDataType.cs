@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>reqMarketDataType (outgoing 59), server version ≥ 55: <c>59, version(1), marketDataType</c> (1 live, 2 frozen, 3 delayed, 4 delayed-frozen).</summary>
-public sealed record ReqMarketDataType(int MarketDataType)
+public sealed record ReqMarketDataType(int MarketDataType) : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

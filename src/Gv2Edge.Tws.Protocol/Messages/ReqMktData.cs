@@ -8,7 +8,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// supported: we write none and skip them when reading.
 /// </summary>
 public sealed record ReqMktData(int ReqId, Contract Contract, string GenericTickList = "", bool Snapshot = false,
-    bool RegulatorySnapshot = false)
+    bool RegulatorySnapshot = false) : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 11;

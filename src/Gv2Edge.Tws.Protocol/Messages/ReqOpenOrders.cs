@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>reqOpenOrders (outgoing 5), all server versions: <c>5, version(1)</c>.</summary>
-public sealed record ReqOpenOrders
+public sealed record ReqOpenOrders : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>reqPositions (outgoing 61), server version ≥ 67: <c>61, version(1)</c>.</summary>
-public sealed record ReqPositions
+public sealed record ReqPositions : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 1;

@@ -9,7 +9,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// scannerSubscriptionFilterOptions, scannerSubscriptionOptions</c> — filter options before subscription options.
 /// Below 143 a version 4 follows the id and the filter options are absent.
 /// </summary>
-public sealed record ReqScannerSubscription(int ReqId, ScannerSubscription Subscription)
+public sealed record ReqScannerSubscription(int ReqId, ScannerSubscription Subscription) : IWireMessage
 {
     /// <summary>The version written below server version 143.</summary>
     public const int LegacyVersion = 4;

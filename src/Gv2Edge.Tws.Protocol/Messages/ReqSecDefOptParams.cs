@@ -4,7 +4,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// reqSecDefOptParams (outgoing 78), server version ≥ 104, no version field: <c>78, reqId, underlyingSymbol,
 /// futFopExchange ("" for stock options), underlyingSecType, underlyingConId</c>.
 /// </summary>
-public sealed record ReqSecDefOptParams(int ReqId, string UnderlyingSymbol, string FutFopExchange, string UnderlyingSecType, int UnderlyingConId)
+public sealed record ReqSecDefOptParams(int ReqId, string UnderlyingSymbol, string FutFopExchange, string UnderlyingSecType, int UnderlyingConId) : IWireMessage
 {
     public void Encode(MessageWriter writer, int serverVersion)
     {

@@ -6,7 +6,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// primaryExch, currency, localSymbol, tradingClass, tickType, numberOfTicks[≥ 140], ignoreSize[≥ 140]</c>.
 /// TickType is "Last", "AllLast", "BidAsk" or "MidPoint" (case-sensitive).
 /// </summary>
-public sealed record ReqTickByTickData(int ReqId, Contract Contract, string TickType, int NumberOfTicks = 0, bool IgnoreSize = false)
+public sealed record ReqTickByTickData(int ReqId, Contract Contract, string TickType, int NumberOfTicks = 0, bool IgnoreSize = false) : IWireMessage
 {
     public void Encode(MessageWriter writer, int serverVersion)
     {

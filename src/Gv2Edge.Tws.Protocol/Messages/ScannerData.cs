@@ -26,7 +26,7 @@ public sealed record ScannerDataRow
 /// distance, benchmark, projection, legsStr[version ≥ 2]}×n</c>. We write version 3. Each message is a complete
 /// result set (IB's decoder raises scannerDataEnd after it).
 /// </summary>
-public sealed record ScannerData(int ReqId, IReadOnlyList<ScannerDataRow> Rows)
+public sealed record ScannerData(int ReqId, IReadOnlyList<ScannerDataRow> Rows) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 3;

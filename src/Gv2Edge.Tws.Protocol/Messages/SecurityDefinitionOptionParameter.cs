@@ -11,7 +11,7 @@ public sealed record SecurityDefinitionOptionParameter(
     string TradingClass,
     string Multiplier,
     IReadOnlyList<string> Expirations,
-    IReadOnlyList<double> Strikes)
+    IReadOnlyList<double> Strikes) : IWireMessage
 {
     public void Encode(MessageWriter writer, int serverVersion)
     {

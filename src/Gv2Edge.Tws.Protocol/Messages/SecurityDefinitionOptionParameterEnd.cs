@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>securityDefinitionOptionParameterEnd (incoming 76), server version ≥ 104, no version field: <c>76, reqId</c>.</summary>
-public sealed record SecurityDefinitionOptionParameterEnd(int ReqId)
+public sealed record SecurityDefinitionOptionParameterEnd(int ReqId) : IWireMessage
 {
     public void Encode(MessageWriter writer, int serverVersion)
     {

@@ -4,7 +4,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// startApi (outgoing 71), all server versions: <c>71, version(2), clientId, optionalCapabilities[≥ 72]</c>.
 /// Sent right after the handshake reply.
 /// </summary>
-public sealed record StartApi(int ClientId, string OptionalCapabilities = "")
+public sealed record StartApi(int ClientId, string OptionalCapabilities = "") : IWireMessage
 {
     /// <summary>The message version IBKR's client writes.</summary>
     public const int Version = 2;

@@ -6,7 +6,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// pastLimit, bit 1 unreported); 3 BidAsk <c>bidPrice, askPrice, bidSize, askSize, attrMask</c> (bit 0 bidPastLow,
 /// bit 1 askPastHigh); 4 MidPoint <c>midPoint</c>; 0 none. Fields of the other kinds stay at their defaults.
 /// </summary>
-public sealed record TickByTick
+public sealed record TickByTick : IWireMessage
 {
     public int ReqId { get; init; }
 

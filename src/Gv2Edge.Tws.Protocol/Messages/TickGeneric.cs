@@ -3,7 +3,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// <summary>
 /// tickGeneric (incoming 45), all server versions: <c>45, version, reqId, tickType, value(double)</c>. We send version 6.
 /// </summary>
-public readonly record struct TickGeneric(int ReqId, int TickType, double Value)
+public readonly record struct TickGeneric(int ReqId, int TickType, double Value) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 6;

@@ -20,7 +20,7 @@ public readonly record struct TickOptionComputation(
     double? Gamma,
     double? Vega,
     double? Theta,
-    double? UndPrice)
+    double? UndPrice) : IWireMessage
 {
     /// <summary>The message version written for layouts below server version 156.</summary>
     public const int LegacyVersion = 6;

@@ -5,7 +5,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// attrMask[version ≥ 3]</c>. Mask bits: 0 canAutoExecute, 1 pastLimit (≥ 109), 2 preOpen (≥ 132). We send version 6.
 /// Price -1 with size 0 means "no data" (market closed). Size is null when empty or one of IB's unset sentinels.
 /// </summary>
-public readonly record struct TickPrice(int ReqId, int TickType, double Price, decimal? Size, int AttrMask)
+public readonly record struct TickPrice(int ReqId, int TickType, double Price, decimal? Size, int AttrMask) : IWireMessage
 {
     /// <summary>The message version we write (the server's usual value).</summary>
     public const int Version = 6;

@@ -4,7 +4,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// tickReqParams (incoming 81), server version ≥ 124, no version field:
 /// <c>81, reqId, minTick(double), bboExchange, snapshotPermissions(int)</c>.
 /// </summary>
-public sealed record TickReqParams(int ReqId, double MinTick, string BboExchange, int SnapshotPermissions)
+public sealed record TickReqParams(int ReqId, double MinTick, string BboExchange, int SnapshotPermissions) : IWireMessage
 {
     public void Encode(MessageWriter writer, int serverVersion)
     {

@@ -4,7 +4,7 @@ namespace Gv2Edge.Tws.Protocol.Messages;
 /// tickSize (incoming 2), all server versions: <c>2, version, reqId, tickType, size(decimal)</c>. We send version 6.
 /// Size is null when empty or one of IB's unset sentinels.
 /// </summary>
-public readonly record struct TickSize(int ReqId, int TickType, decimal? Size)
+public readonly record struct TickSize(int ReqId, int TickType, decimal? Size) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 6;

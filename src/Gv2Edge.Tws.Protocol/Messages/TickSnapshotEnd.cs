@@ -1,7 +1,7 @@
 namespace Gv2Edge.Tws.Protocol.Messages;
 
 /// <summary>tickSnapshotEnd (incoming 57), all server versions: <c>57, version(1), reqId</c>.</summary>
-public sealed record TickSnapshotEnd(int ReqId)
+public sealed record TickSnapshotEnd(int ReqId) : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 1;

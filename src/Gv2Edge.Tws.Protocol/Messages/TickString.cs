@@ -21,7 +21,7 @@ public enum TickStringKind : byte
 /// price and size may be empty) is parsed into numbers and the last timestamp (45/88) into a long. A value of
 /// those kinds that does not parse is kept as text (no data is lost).
 /// </summary>
-public readonly record struct TickString
+public readonly record struct TickString : IWireMessage
 {
     /// <summary>The message version we write.</summary>
     public const int Version = 6;
