@@ -8,7 +8,7 @@ namespace Gv2Edge.Tws.Protocol;
 /// Reads NUL-terminated fields in place from one frame's payload. Numbers are parsed straight from the bytes
 /// (no intermediate strings). Every malformed field throws <see cref="ProtocolException"/>.
 /// </summary>
-public ref struct FieldReader
+public ref partial struct FieldReader
 {
     private readonly ReadOnlySpan<byte> _data;
     private int _position;
@@ -64,8 +64,24 @@ public ref struct FieldReader
     {
         for (int i = 0; i < count; i++)
         {
-            ReadField();
+            SkipOne();
         }
+    }
+
+    // Most skipped fields are a message version of one or two digits: a short scalar scan beats IndexOf's set-up.
+    private void SkipOne()
+    {
+        ReadOnlySpan<byte> rest = _data[_position..];
+        for (int i = 0; i < rest.Length && i < 8; i++)
+        {
+            if (rest[i] == 0)
+            {
+                _position += i + 1;
+                return;
+            }
+        }
+
+        ReadField();
     }
 
     /// <summary>
@@ -84,7 +100,9 @@ public ref struct FieldReader
     }
 
     /// <summary>An int; an empty field reads as 0 (as IB's decoders do).</summary>
-    public int ReadInt()
+    public int ReadInt() => TryReadSmallInt(out int value) ? value : ReadIntSlow();
+
+    private int ReadIntSlow()
     {
         ReadOnlySpan<byte> f = ReadField();
         if (f.IsEmpty)
@@ -162,7 +180,9 @@ public ref struct FieldReader
     }
 
     /// <summary>A double; empty reads as 0; "Infinity" and "-Infinity" are understood.</summary>
-    public double ReadDouble()
+    public double ReadDouble() => TryReadSimpleDouble(out double value) ? value : ReadDoubleSlow();
+
+    private double ReadDoubleSlow()
     {
         ReadOnlySpan<byte> f = ReadField();
         return f.IsEmpty ? 0d : ParseDouble(f);
@@ -185,7 +205,9 @@ public ref struct FieldReader
     /// A decimal size or volume; empty and IB's "unset" sentinels (Int64/Int32 max and min, Double.MaxValue)
     /// read as null.
     /// </summary>
-    public decimal? ReadDecimal()
+    public decimal? ReadDecimal() => TryReadPlainSize(out decimal? value) ? value : ReadDecimalSlow();
+
+    private decimal? ReadDecimalSlow()
     {
         ReadOnlySpan<byte> f = ReadField();
         return ParseDecimal(f);
@@ -257,11 +279,36 @@ public ref struct FieldReader
 
     /// <summary>Parses a whole field as a long without throwing.</summary>
     public static bool TryParseLong(ReadOnlySpan<byte> f, out long value)
-        => Utf8Parser.TryParse(f, out value, out int used) && used == f.Length && !f.IsEmpty;
+    {
+        if (f.Length is > 0 and <= 18)
+        {
+            long acc = 0;
+            foreach (byte b in f)
+            {
+                uint d = (uint)(b - '0');
+                if (d > 9)
+                {
+                    return Utf8Parser.TryParse(f, out value, out int n) && n == f.Length;
+                }
+
+                acc = (acc * 10) + d;
+            }
+
+            value = acc;
+            return true;
+        }
+
+        return Utf8Parser.TryParse(f, out value, out int used) && used == f.Length && !f.IsEmpty;
+    }
 
     /// <summary>Parses a whole field as a double without throwing.</summary>
     public static bool TryParseDouble(ReadOnlySpan<byte> f, out double value)
     {
+        if (FastNumbers.TryParseSimpleDouble(f, out int used, out value) && used == f.Length)
+        {
+            return true;
+        }
+
         if (f.IsEmpty)
         {
             value = 0;
@@ -283,6 +330,11 @@ public ref struct FieldReader
     /// <summary>Parses a whole field as an IB decimal without throwing (null = unset sentinel).</summary>
     public static bool TryParseDecimal(ReadOnlySpan<byte> f, out decimal? value)
     {
+        if (FastNumbers.TryParsePlainSize(f, out int used, out value) && used == f.Length)
+        {
+            return true;
+        }
+
         try
         {
             value = ParseDecimal(f);

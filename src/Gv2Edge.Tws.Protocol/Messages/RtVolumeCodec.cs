@@ -8,24 +8,73 @@ internal static class RtVolumeCodec
 {
     public static bool TryParse(ReadOnlySpan<byte> v, int reqId, int tickType, out TickString tick)
     {
+        // One pass over the value: each part is parsed in place and must end at ';' (the flag at the end).
         tick = default;
-        if (!TryNext(ref v, out ReadOnlySpan<byte> price) || !TryNext(ref v, out ReadOnlySpan<byte> size)
-            || !TryNext(ref v, out ReadOnlySpan<byte> time) || !TryNext(ref v, out ReadOnlySpan<byte> total)
-            || !TryNext(ref v, out ReadOnlySpan<byte> vwap))
+        if (!TryDouble(ref v, out double? price) || !TrySize(ref v, out decimal? size) || !TryLong(ref v, out long time)
+            || !TrySize(ref v, out decimal? total) || !TryDouble(ref v, out double? vwap) || !TryFlag(v, out bool single))
         {
             return false;
         }
 
-        // v is now the last part (the single-trade flag); a further ';' makes it malformed.
-        if (v.IndexOf((byte)';') >= 0
-            || !TryOptionalDouble(price, out double? p) || !TryOptionalDecimal(size, out decimal? s)
-            || !FieldReader.TryParseLong(time, out long t) || !TryOptionalDecimal(total, out decimal? tv)
-            || !TryOptionalDouble(vwap, out double? w) || !TryFlag(v, out bool single))
+        tick = TickString.FromRtVolume(reqId, tickType, price, size, time, total, vwap, single);
+        return true;
+    }
+
+    private static bool TryDouble(ref ReadOnlySpan<byte> v, out double? value)
+    {
+        value = null;
+        if (!v.IsEmpty && v[0] == (byte)';')
         {
+            v = v[1..];
+            return true;
+        }
+
+        if (FastNumbers.TryParseSimpleDouble(v, out int used, out double d) && Separator(v, used))
+        {
+            value = d;
+            v = v[(used + 1)..];
+            return true;
+        }
+
+        if (TryPart(ref v, out ReadOnlySpan<byte> part) && FieldReader.TryParseDouble(part, out d))
+        {
+            value = d;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TrySize(ref ReadOnlySpan<byte> v, out decimal? value)
+    {
+        if (FastNumbers.TryParsePlainSize(v, out int used, out value) && Separator(v, used))
+        {
+            v = v[(used + 1)..];
+            return true;
+        }
+
+        return TryPart(ref v, out ReadOnlySpan<byte> part) && FieldReader.TryParseDecimal(part, out value);
+    }
+
+    private static bool TryLong(ref ReadOnlySpan<byte> v, out long value)
+    {
+        value = 0;
+        return TryPart(ref v, out ReadOnlySpan<byte> part) && FieldReader.TryParseLong(part, out value);
+    }
+
+    private static bool Separator(ReadOnlySpan<byte> v, int used) => (uint)used < (uint)v.Length && v[used] == (byte)';';
+
+    private static bool TryPart(ref ReadOnlySpan<byte> v, out ReadOnlySpan<byte> part)
+    {
+        int semi = v.IndexOf((byte)';');
+        if (semi < 0)
+        {
+            part = default;
             return false;
         }
 
-        tick = TickString.FromRtVolume(reqId, tickType, p, s, t, tv, w, single);
+        part = v[..semi];
+        v = v[(semi + 1)..];
         return true;
     }
 
@@ -67,43 +116,6 @@ internal static class RtVolumeCodec
 
         d.TryFormat(dest, out int n, default, CultureInfo.InvariantCulture);
         return n;
-    }
-
-    private static bool TryNext(ref ReadOnlySpan<byte> v, out ReadOnlySpan<byte> part)
-    {
-        int semi = v.IndexOf((byte)';');
-        if (semi < 0)
-        {
-            part = default;
-            return false;
-        }
-
-        part = v[..semi];
-        v = v[(semi + 1)..];
-        return true;
-    }
-
-    private static bool TryOptionalDouble(ReadOnlySpan<byte> f, out double? value)
-    {
-        value = null;
-        if (f.IsEmpty)
-        {
-            return true;
-        }
-
-        if (FieldReader.TryParseDouble(f, out double d))
-        {
-            value = d;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static bool TryOptionalDecimal(ReadOnlySpan<byte> f, out decimal? value)
-    {
-        value = null;
-        return f.IsEmpty || FieldReader.TryParseDecimal(f, out value);
     }
 
     private static bool TryFlag(ReadOnlySpan<byte> f, out bool value)
