@@ -66,39 +66,42 @@ internal static class FastNumbers
             i = 1;
         }
 
+        // Integer part, then an optional fraction: two tight loops, no per-digit state checks.
+        int start = i;
         ulong mantissa = 0;
-        int digits = 0;
-        int decimals = -1;
         for (; (uint)i < (uint)s.Length; i++)
         {
-            byte c = s[i];
-            uint d = (uint)(c - '0');
-            if (d <= 9)
-            {
-                if (++digits > 19)
-                {
-                    used = i;
-                    return false;
-                }
-
-                mantissa = (mantissa * 10) + d;
-                if (decimals >= 0)
-                {
-                    decimals++;
-                }
-            }
-            else if (c == (byte)'.' && decimals < 0)
-            {
-                decimals = 0;
-            }
-            else
+            uint d = (uint)(s[i] - '0');
+            if (d > 9)
             {
                 break;
             }
+
+            mantissa = (mantissa * 10) + d;
+        }
+
+        int decimals = 0;
+        int digits = i - start;
+        if ((uint)i < (uint)s.Length && s[i] == (byte)'.')
+        {
+            int fraction = ++i;
+            for (; (uint)i < (uint)s.Length; i++)
+            {
+                uint d = (uint)(s[i] - '0');
+                if (d > 9)
+                {
+                    break;
+                }
+
+                mantissa = (mantissa * 10) + d;
+            }
+
+            decimals = i - fraction;
+            digits += decimals;
         }
 
         used = i;
-        if (digits == 0 || mantissa > MaxExactMantissa || decimals > 22
+        if (digits is 0 or > 19 || mantissa > MaxExactMantissa || decimals > 22
             || ((uint)i < (uint)s.Length && (s[i] | 0x20) == (byte)'e'))
         {
             return false;
