@@ -165,7 +165,10 @@ public sealed class MessageWriter
         }
     }
 
-    /// <summary>A string field; null writes an empty field. Only printable ASCII is allowed (IB error 579).</summary>
+    /// <summary>
+    /// A request string field; null writes an empty field. Only printable ASCII, tab, LF and CR are allowed (what IBKR's
+    /// client accepts; anything else is its error 579), so a NUL can never split a field.
+    /// </summary>
     public void Write(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -179,7 +182,8 @@ public sealed class MessageWriter
         for (int i = 0; i < value.Length; i++)
         {
             char c = value[i];
-            if (c < 0x20 || c > 0x7E)
+            // The official client's rule: printable ASCII plus tab, LF and CR.
+            if ((c < 0x20 && c is not ('\t' or '\n' or '\r')) || c > 0x7E)
             {
                 throw new ProtocolException($"Field \"{value}\" holds a character IB does not accept (printable ASCII only).");
             }
@@ -192,8 +196,8 @@ public sealed class MessageWriter
     }
 
     /// <summary>
-    /// A text field as a server sends it: UTF-8, no printable-ASCII check (that check is for client requests).
-    /// Null writes an empty field.
+    /// A text field as a server sends it: UTF-8, no printable-ASCII check (that check is for client requests), but
+    /// never a NUL. Null writes an empty field.
     /// </summary>
     public void WriteText(string? value)
     {
@@ -201,6 +205,11 @@ public sealed class MessageWriter
         {
             Terminate();
             return;
+        }
+
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ProtocolException("A text field cannot hold a NUL character: it would end the field early.");
         }
 
         int max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
