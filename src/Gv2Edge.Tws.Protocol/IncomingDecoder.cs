@@ -1,3 +1,4 @@
+using System.Buffers;
 using Gv2Edge.Tws.Protocol.Messages;
 
 namespace Gv2Edge.Tws.Protocol;
@@ -11,6 +12,12 @@ public static class IncomingDecoder
     /// <summary>Decodes <paramref name="payload"/> (one frame, without its length prefix) at the negotiated version.</summary>
     public static void Decode(ReadOnlySpan<byte> payload, int serverVersion, IIncomingHandler handler)
         => Decode<IIncomingHandler>(payload, serverVersion, handler);
+
+    /// <summary>
+    /// Decodes a payload taken from a pipe: in place when it is one segment, else copied once into a pooled buffer.
+    /// </summary>
+    public static void Decode(in ReadOnlySequence<byte> payload, int serverVersion, IIncomingHandler handler)
+        => PayloadSequence.Decode(payload, serverVersion, handler, static (p, v, h) => Decode(p, v, h));
 
     /// <summary>
     /// Generic form: with a sealed class or struct handler type the JIT can call the handler directly (hot path).

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Gv2Edge.Tws.Protocol.Messages;
 
 namespace Gv2Edge.Tws.Protocol;
@@ -8,6 +9,12 @@ namespace Gv2Edge.Tws.Protocol;
 /// </summary>
 public static class RequestDecoder
 {
+    /// <summary>
+    /// Decodes a payload taken from a pipe: in place when it is one segment, else copied once into a pooled buffer.
+    /// </summary>
+    public static void Decode(in ReadOnlySequence<byte> payload, int serverVersion, IRequestHandler handler)
+        => PayloadSequence.Decode(payload, serverVersion, handler, static (p, v, h) => Decode(p, v, h));
+
     /// <summary>Decodes <paramref name="payload"/> (one frame, without its length prefix) at the negotiated version.</summary>
     public static void Decode(ReadOnlySpan<byte> payload, int serverVersion, IRequestHandler handler)
     {

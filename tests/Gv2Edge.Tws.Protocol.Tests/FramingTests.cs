@@ -187,4 +187,28 @@ public class FramingTests
         w.WriteAscii(new byte[Framing.MaxMessageSize]);
         Assert.Throws<ProtocolException>(w.EndMessage);
     }
+
+    [Fact]
+    public void Payloads_split_across_segments_decode_like_contiguous_ones()
+    {
+        ReadOnlySequence<byte> scattered = OneBytePerSegment(Stream());
+        var recorder = new Recorder();
+        while (Framing.TryReadFrame(ref scattered, out ReadOnlySequence<byte> payload))
+        {
+            Assert.False(payload.IsSingleSegment);
+            IncomingDecoder.Decode(payload, 187, recorder);
+        }
+
+        Assert.Equal(
+            [new Messages.TickPrice(1, 1, 185.5, 100m, 0), new Messages.TickSize(1, 0, 300m), new Messages.ErrorMessage(-1, 2104, "Market data farm connection is OK:usfarm")],
+            recorder.Messages);
+
+        var requests = new Recorder();
+        var w = new MessageWriter();
+        new Messages.ReqIds(1).Encode(w, 187);
+        ReadOnlySequence<byte> one = OneBytePerSegment(w.ToArray());
+        Assert.True(Framing.TryReadFrame(ref one, out ReadOnlySequence<byte> request));
+        RequestDecoder.Decode(request, 187, requests);
+        Assert.Equal(new Messages.ReqIds(1), requests.Last);
+    }
 }
