@@ -1,3 +1,5 @@
+using Gv2Edge.Market;
+
 namespace Gv2Edge.Radar.Engines;
 
 /// <summary>
@@ -24,6 +26,13 @@ public readonly record struct HistoryBar(
     public bool IsValid =>
         IsPositive(Open) && IsPositive(High) && IsPositive(Low) && IsPositive(Close)
         && High >= Low && double.IsFinite(Volume) && Volume >= 0 && Duration > TimeSpan.Zero;
+
+    /// <summary>Converts a market-data <see cref="Bar"/> (which carries no length) given its bar size.</summary>
+    public static HistoryBar From(Bar bar, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        return new HistoryBar(bar.Time, duration, bar.Open, bar.High, bar.Low, bar.Close, (double)bar.Volume);
+    }
 
     private static bool IsPositive(double v) => double.IsFinite(v) && v > 0;
 }
