@@ -1,5 +1,7 @@
 using Gv2Edge.Radar.State;
 
+using Gv2Edge.Market;
+
 namespace Gv2Edge.Radar.Detectors;
 
 /// <summary>

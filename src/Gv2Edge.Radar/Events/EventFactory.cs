@@ -2,6 +2,8 @@ using System.Globalization;
 using Gv2Edge.Radar.Detectors;
 using Gv2Edge.Radar.State;
 
+using Gv2Edge.Market;
+
 namespace Gv2Edge.Radar.Events;
 
 /// <summary>Turns a detector signal into the contract's <see cref="RadarEvent"/> (only when an event fires, never per tick).</summary>
@@ -23,7 +25,7 @@ public static class EventFactory
             Value = Finite(signal.Value),
             Threshold = Finite(signal.Threshold),
             Reason = reason,
-            Session = session.ToWord(),
+            Session = session.ToName(),
             DataQuality = quality.ToWord(),
             Priority = priority,
             Extra = extra,

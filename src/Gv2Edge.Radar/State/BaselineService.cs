@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Gv2Edge.Market;
 
 namespace Gv2Edge.Radar.State;
 
@@ -10,7 +11,6 @@ namespace Gv2Edge.Radar.State;
 /// </summary>
 public sealed class BaselineService
 {
-    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
     private readonly ConcurrentDictionary<string, VolumeProfile> _profiles = new(StringComparer.Ordinal);
     private readonly IntradayVolumeCurve _curve;
     private readonly double _curveCv;
@@ -32,11 +32,11 @@ public sealed class BaselineService
         _profiles.TryGetValue(symbol, out VolumeProfile? p) && p.Date == date ? p : null;
 
     /// <summary>
-    /// Computes and caches the profile from recent 1-minute bars (several past sessions). A day with bars counts a
+    /// Computes and caches the profile from recent 1-minute bars (several past sessions; volume in shares). A day with bars counts a
     /// minute without a bar as zero volume; minutes no day covers stay unknown. Returns the cached profile when
     /// one from bars already exists for that date.
     /// </summary>
-    public VolumeProfile FromBars(string symbol, DateOnly date, IReadOnlyList<MinuteVolume> bars)
+    public VolumeProfile FromBars(string symbol, DateOnly date, IReadOnlyList<Bar> bars)
     {
         ArgumentNullException.ThrowIfNull(bars);
         if (Get(symbol, date) is { Source: "bars" } cached)
@@ -46,14 +46,14 @@ public sealed class BaselineService
 
         var byDay = new Dictionary<DateOnly, double[]>();
         var covered = new bool[VolumeProfile.Minutes];
-        foreach (MinuteVolume bar in bars)
+        foreach (Bar bar in bars)
         {
-            if (!(bar.Volume >= 0))
+            if (bar.Volume < 0)
             {
                 throw new ArgumentException($"Baseline bars for {symbol}: volume {bar.Volume} is not a share count.");
             }
 
-            DateTime local = TimeZoneInfo.ConvertTime(bar.Start, NewYork).DateTime;
+            DateTime local = ExchangeTime.ToExchange(bar.Time).DateTime;
             var day = DateOnly.FromDateTime(local);
             if (!byDay.TryGetValue(day, out double[]? minutes))
             {
@@ -62,7 +62,7 @@ public sealed class BaselineService
             }
 
             int m = (local.Hour * 60) + local.Minute;
-            minutes[m] += bar.Volume;
+            minutes[m] += (double)bar.Volume;
             covered[m] = true;
         }
 

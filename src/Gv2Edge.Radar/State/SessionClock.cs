@@ -1,3 +1,5 @@
+using Gv2Edge.Market;
+
 namespace Gv2Edge.Radar.State;
 
 /// <summary>What <see cref="SessionClock.At(DateTimeOffset)"/> says about a moment.</summary>
@@ -9,17 +11,16 @@ public readonly record struct SessionPoint(MarketSession Session, DateOnly Excha
 
 /// <summary>
 /// Classifies instants into sessions in America/New_York without allocating: the boundaries of the current
-/// exchange date are computed once per day and reused (the time-zone conversion runs only at day changes).
+/// exchange date (from the market calendar: holidays, half-days) are computed once per day and reused (the time-zone conversion runs only at day changes).
 /// Thread-safe: the cached day is an immutable object swapped atomically.
 /// </summary>
 public sealed class SessionClock
 {
-    private static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
-    private readonly ITradingHoursSource _hours;
+    private readonly UsEquityCalendar _calendar;
     private Day? _day;
 
-    /// <summary>Creates a clock over <paramref name="hours"/> (default: <see cref="WeekdayTradingHours"/>).</summary>
-    public SessionClock(ITradingHoursSource? hours = null) => _hours = hours ?? WeekdayTradingHours.Instance;
+    /// <summary>Creates a clock over <paramref name="calendar"/> (default: the built-in US equity calendar).</summary>
+    public SessionClock(UsEquityCalendar? calendar = null) => _calendar = calendar ?? new UsEquityCalendar();
 
     /// <summary>The session at an instant.</summary>
     public SessionPoint At(DateTimeOffset time) => At(time.UtcTicks);
@@ -35,7 +36,7 @@ public sealed class SessionClock
         }
 
         int minute = (int)((utcTicks - day.StartUtc) / TimeSpan.TicksPerMinute);
-        if (!day.Hours.IsTradingDay || utcTicks < day.PreUtc || utcTicks >= day.PostUtc)
+        if (!day.IsTradingDay || utcTicks < day.PreUtc || utcTicks >= day.PostUtc)
         {
             return new(MarketSession.Closed, day.Date, utcTicks < day.PreUtc ? day.StartUtc : day.PostUtc, minute);
         }
@@ -52,34 +53,34 @@ public sealed class SessionClock
 
     private Day Build(long utcTicks)
     {
-        var utc = new DateTime(utcTicks, DateTimeKind.Utc);
-        DateTime local = TimeZoneInfo.ConvertTimeFromUtc(utc, NewYork);
-        var date = DateOnly.FromDateTime(local);
-        TradingHours hours = _hours.For(date);
+        DateTimeOffset local = ExchangeTime.ToExchange(new DateTimeOffset(utcTicks, TimeSpan.Zero));
+        var date = DateOnly.FromDateTime(local.DateTime);
+        long start = ExchangeTime.At(date, TimeOnly.MinValue).UtcTicks;
+        long end = ExchangeTime.At(date.AddDays(1), TimeOnly.MinValue).UtcTicks;
+        TradingDay? day = date >= UsEquityCalendar.MinDate && date <= UsEquityCalendar.MaxDate ? _calendar.GetDay(date) : null;
+        if (day is not { IsTradingDay: true, PreOpen: { } pre, RthOpen: { } open, RthClose: { } close, PostClose: { } post })
+        {
+            return new Day { Date = date, IsTradingDay = false, StartUtc = start, EndUtc = end, PreUtc = end, RthUtc = end, RthCloseUtc = end, PostUtc = end };
+        }
+
         return new Day
         {
             Date = date,
-            Hours = hours,
-            StartUtc = ToUtc(date, TimeOnly.MinValue),
-            EndUtc = ToUtc(date.AddDays(1), TimeOnly.MinValue),
-            PreUtc = ToUtc(date, hours.PreOpen),
-            RthUtc = ToUtc(date, hours.RthOpen),
-            RthCloseUtc = ToUtc(date, hours.RthClose),
-            PostUtc = ToUtc(date, hours.PostClose),
+            IsTradingDay = true,
+            StartUtc = start,
+            EndUtc = end,
+            PreUtc = pre.UtcTicks,
+            RthUtc = open.UtcTicks,
+            RthCloseUtc = close.UtcTicks,
+            PostUtc = post.UtcTicks,
         };
-    }
-
-    private static long ToUtc(DateOnly date, TimeOnly time)
-    {
-        var local = DateTime.SpecifyKind(date.ToDateTime(time), DateTimeKind.Unspecified);
-        return TimeZoneInfo.ConvertTimeToUtc(local, NewYork).Ticks;
     }
 
     private sealed class Day
     {
         public DateOnly Date { get; init; }
 
-        public TradingHours Hours { get; init; }
+        public bool IsTradingDay { get; init; }
 
         public long StartUtc { get; init; }
 

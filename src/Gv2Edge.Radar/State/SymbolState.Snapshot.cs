@@ -1,3 +1,5 @@
+using Gv2Edge.Market;
+
 namespace Gv2Edge.Radar.State;
 
 /// <summary>Building the immutable view.</summary>
@@ -11,7 +13,7 @@ internal sealed partial class SymbolState
         {
             Symbol = Symbol,
             Time = q.Time,
-            Session = Session.Session.ToWord(),
+            Session = Session.Session.ToName(),
             Last = q.Last,
             Bid = q.Bid,
             Ask = q.Ask,

@@ -35,8 +35,3 @@ public sealed class VolumeProfile
     /// <summary>Standard deviation of the shares in that minute (NaN unknown).</summary>
     public double StdAt(int minuteOfDay) => (uint)minuteOfDay < Minutes ? _std[minuteOfDay] : double.NaN;
 }
-
-/// <summary>One historical 1-minute bar as the baseline needs it (the app maps the market's bars to this).</summary>
-/// <param name="Start">Bar start.</param>
-/// <param name="Volume">Shares traded in the bar.</param>
-public readonly record struct MinuteVolume(DateTimeOffset Start, double Volume);

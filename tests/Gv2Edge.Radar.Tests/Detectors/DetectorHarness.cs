@@ -1,3 +1,4 @@
+using Gv2Edge.Market;
 using Gv2Edge.Radar.Detectors;
 using Gv2Edge.Radar.State;
 
@@ -40,13 +41,13 @@ internal sealed class DetectorHarness
     /// <summary>A baseline of about <paramref name="perMinute"/> shares a minute (alternating ±20%) at every minute of the day.</summary>
     public static BaselineService FlatBaseline(double perMinute, DateOnly date)
     {
-        var bars = new List<MinuteVolume>();
+        var bars = new List<Bar>();
         var day0 = new DateTimeOffset(2026, 11, 9, 0, 0, 0, TimeSpan.FromHours(-5));
         for (int d = 0; d < 5; d++)
         {
             for (int m = 0; m < 1440; m++)
             {
-                bars.Add(new MinuteVolume(day0.AddDays(d).AddMinutes(m), m % 2 == 0 ? perMinute * 0.8 : perMinute * 1.2));
+                bars.Add(new Bar(day0.AddDays(d).AddMinutes(m), 10, 10, 10, 10, (decimal)(m % 2 == 0 ? perMinute * 0.8 : perMinute * 1.2)));
             }
         }
 

@@ -1,3 +1,4 @@
+using Gv2Edge.Market;
 using Gv2Edge.Radar.Detectors;
 using Gv2Edge.Radar.State;
 using Xunit;

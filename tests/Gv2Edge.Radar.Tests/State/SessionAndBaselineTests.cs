@@ -1,3 +1,4 @@
+using Gv2Edge.Market;
 using Gv2Edge.Radar.State;
 using Xunit;
 
@@ -36,13 +37,13 @@ public class SessionAndBaselineTests
     [Fact]
     public void Baseline_from_bars_averages_the_same_minute_across_days()
     {
-        var bars = new List<MinuteVolume>();
+        var bars = new List<Bar>();
         for (int d = 0; d < 4; d++)
         {
             var open = new DateTimeOffset(2026, 11, 9 + d, 9, 30, 0, Est);
             for (int m = 0; m < 390; m++)
             {
-                bars.Add(new MinuteVolume(open.AddMinutes(m), m < 30 ? 5000 : 1000 + (d * 100)));
+                bars.Add(new Bar(open.AddMinutes(m), 10, 10, 10, 10, (decimal)(m < 30 ? 5000 : 1000 + (d * 100))));
             }
         }
 

@@ -1,33 +1,8 @@
 namespace Gv2Edge.Radar.State;
 
-/// <summary>US equity trading session of a moment, in exchange time (America/New_York).</summary>
-public enum MarketSession : byte
-{
-    /// <summary>No trading: overnight, weekend, holiday.</summary>
-    Closed = 0,
-
-    /// <summary>Pre-market, 04:00–09:30 ET.</summary>
-    Pre = 1,
-
-    /// <summary>Regular trading hours, 09:30–16:00 ET (13:00 on half-days).</summary>
-    Rth = 2,
-
-    /// <summary>After hours, until 20:00 ET (17:00 on half-days).</summary>
-    Post = 3,
-}
-
-/// <summary>The CLI contract's words for sessions and data quality.</summary>
+/// <summary>The CLI contract's words for data quality.</summary>
 public static class MarketWords
 {
-    /// <summary>"PRE", "RTH", "POST" or "CLOSED".</summary>
-    public static string ToWord(this MarketSession session) => session switch
-    {
-        MarketSession.Pre => "PRE",
-        MarketSession.Rth => "RTH",
-        MarketSession.Post => "POST",
-        _ => "CLOSED",
-    };
-
     /// <summary>"live", "frozen", "delayed" or "delayed-frozen".</summary>
     public static string ToWord(this DataQuality quality) => quality switch
     {
