@@ -80,8 +80,11 @@ public sealed class JournalReader
         return list;
     }
 
-    /// <summary>Undelivered alerts with their events, earliest due first (at most <paramref name="limit"/>, default 256).</summary>
-    public IReadOnlyList<PendingDelivery> GetPendingDeliveries(int limit = 256)
+    /// <summary>
+    /// Undelivered alerts with their events, earliest due first (at most <paramref name="limit"/>, default 256), only
+    /// for <paramref name="sinks"/> when given (deliveries to a sink not configured now wait for it, untouched).
+    /// </summary>
+    public IReadOnlyList<PendingDelivery> GetPendingDeliveries(IReadOnlyCollection<string>? sinks = null, int limit = 256)
     {
         using SqliteConnection c = Connect();
         using SqliteCommand cmd = c.CreateCommand();
@@ -89,9 +92,11 @@ public sealed class JournalReader
             SELECT e.id, e.time, e.symbol, e.type, e.value, e.threshold, e.reason, e.session, e.data_quality, e.priority, e.extra,
                    d.sink, d.attempts, d.next_retry_ms
             FROM alert_deliveries d JOIN events e ON e.id = d.event_id
-            WHERE d.status = 'undelivered'
+            WHERE d.status = 'undelivered' AND ($all OR d.sink IN (SELECT value FROM json_each($sinks)))
             ORDER BY d.next_retry_ms, d.created_ms LIMIT $limit;
             """;
+        cmd.Parameters.AddWithValue("$all", sinks is null);
+        cmd.Parameters.AddWithValue("$sinks", System.Text.Json.JsonSerializer.Serialize(sinks ?? []));
         cmd.Parameters.AddWithValue("$limit", limit);
         using SqliteDataReader r = cmd.ExecuteReader();
         var list = new List<PendingDelivery>();
