@@ -1,0 +1,277 @@
+using System.Globalization;
+using Gv2Edge.Radar.Events;
+
+namespace Gv2Edge.Radar.Engines;
+
+/// <summary>
+/// The small-cap radar: every 5 s it reads every buffered symbol through the acceleration engine (one computation
+/// per symbol), publishes the engine's ACCELERATION alerts and its own RADAR_BLIP events, each under the
+/// engine's state cooldowns. PRICE_SURGE and VOLUME_SPIKE move a symbol's evaluation forward to now; NEW_HIGH adds
+/// to its context. One symbol's failure is recorded in the scan result and never stops the scan.
+/// </summary>
+public sealed class SmallCapRadar : IDisposable
+{
+    private readonly TickerStateBuffer _buffer;
+    private readonly AccelerationEngine _engine;
+    private readonly TimeProvider _time;
+    private readonly Action<RadarEvent> _publish;
+    private readonly Func<string, SymbolContext?> _context;
+    private readonly Dictionary<string, DateTimeOffset> _newHighs = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Symbol, string Phase), DateTimeOffset> _lastBlip = [];
+    private readonly Lock _gate = new();
+    private ITimer? _timer;
+
+    /// <summary>Creates the radar. <paramref name="publish"/> receives every event; <paramref name="context"/> gives universe data (null: none).</summary>
+    public SmallCapRadar(
+        TickerStateBuffer buffer,
+        AccelerationEngine engine,
+        TimeProvider time,
+        Action<RadarEvent> publish,
+        SmallCapRadarOptions? options = null,
+        Func<string, SymbolContext?>? context = null)
+    {
+        _buffer = buffer ?? throw new ArgumentNullException(nameof(buffer));
+        _engine = engine ?? throw new ArgumentNullException(nameof(engine));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _publish = publish ?? throw new ArgumentNullException(nameof(publish));
+        _context = context ?? (_ => null);
+        Options = options ?? new SmallCapRadarOptions();
+    }
+
+    /// <summary>Settings in use.</summary>
+    public SmallCapRadarOptions Options { get; }
+
+    /// <summary>The last completed scan, null before the first.</summary>
+    public RadarScanResult? LastScan { get; private set; }
+
+    /// <summary>Starts scanning every <see cref="SmallCapRadarOptions.ScanInterval"/>.</summary>
+    public void Start()
+    {
+        _timer?.Dispose();
+        _timer = _time.CreateTimer(_ => Scan(), null, Options.ScanInterval, Options.ScanInterval);
+    }
+
+    /// <summary>Stops scanning.</summary>
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        _timer = null;
+    }
+
+    /// <summary>Evaluates every buffered symbol now and publishes what is due.</summary>
+    public RadarScanResult Scan()
+    {
+        var blips = new List<RadarBlip>();
+        var errors = new List<(string, string)>();
+        IReadOnlyList<string> symbols = _buffer.Symbols;
+        foreach (string symbol in symbols)
+        {
+            try
+            {
+                if (EvaluateAndPublish(symbol) is { } blip)
+                {
+                    blips.Add(blip);
+                }
+            }
+            catch (Exception ex) // one symbol's broken data must not cost the others their scan
+            {
+                errors.Add((symbol, ex.Message));
+            }
+        }
+
+        var result = new RadarScanResult
+        {
+            Time = _time.GetUtcNow(),
+            Blips = [.. blips.OrderByDescending(b => b.Priority).ThenByDescending(b => b.RadarScore)],
+            SymbolsScanned = symbols.Count,
+            Errors = errors,
+        };
+        LastScan = result;
+        return result;
+    }
+
+    /// <summary>
+    /// Takes a streaming event: PRICE_SURGE and VOLUME_SPIKE evaluate that symbol now (the blip, if any, is
+    /// returned and published); NEW_HIGH is remembered as context. Other types are ignored.
+    /// </summary>
+    public RadarBlip? OnStreamingEvent(RadarEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        switch (e.Type)
+        {
+            case EventTypes.NewHigh:
+                lock (_gate)
+                {
+                    _newHighs[e.Symbol] = e.Time;
+                }
+
+                return null;
+            case EventTypes.PriceSurge or EventTypes.VolumeSpike:
+                return EvaluateAndPublish(e.Symbol);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The symbol's blip now without publishing anything, or null (filtered out, too quiet, too few samples).</summary>
+    public RadarBlip? Evaluate(string symbol) => Evaluate(symbol, _engine.Score(symbol));
+
+    private RadarBlip? EvaluateAndPublish(string symbol)
+    {
+        AccelerationScore score = _engine.Score(symbol);
+        if (!PassesFilters(score.Derivatives.Price, _context(symbol)))
+        {
+            return null;
+        }
+
+        if (_engine.Evaluate(symbol, score) is { } alert)
+        {
+            _publish(alert);
+        }
+
+        RadarBlip? blip = Evaluate(symbol, score);
+        if (blip is not null && blip.Priority >= Options.MinEventPriority && Due(blip, score.State))
+        {
+            _publish(ToEvent(blip));
+        }
+
+        return blip;
+    }
+
+    private RadarBlip? Evaluate(string symbol, in AccelerationScore a)
+    {
+        SymbolContext? ctx = _context(symbol);
+        DerivativeState d = a.Derivatives;
+        (double minAcc, double minVz, double minConf) = Options.Thresholds;
+        if (!d.IsReady || !PassesFilters(d.Price, ctx)
+            || (a.State == AccelerationState.Dormant && a.Score < 0.1) || d.Confidence < minConf)
+        {
+            return null;
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        double context = Context(symbol, ctx, now);
+        double gap = GapQuality(d.Latest);
+        double radarScore = (0.50 * a.Score) + (0.20 * Math.Clamp(d.VolumeZ / 4, 0, 1)) + (0.15 * Math.Min(1, context)) + (0.15 * gap);
+        (BlipPriority priority, string phase) = a.State switch
+        {
+            AccelerationState.Breakout => (BlipPriority.Critical, "BREAKOUT"),
+            AccelerationState.Launching => (BlipPriority.Critical, "LAUNCHING"),
+            _ when a.Readiness >= 0.5 && d.VolumeZ >= minVz => (BlipPriority.High, "PRE_LAUNCH"),
+            AccelerationState.Accumulating when a.Accumulation >= minAcc => (BlipPriority.Medium, "ACCUMULATING"),
+            _ when radarScore > 0.15 => (BlipPriority.Low, "WATCHING"),
+            _ => (BlipPriority.None, ""),
+        };
+        if (priority == BlipPriority.None)
+        {
+            return null;
+        }
+
+        return new RadarBlip
+        {
+            Symbol = symbol,
+            Time = now,
+            Priority = priority,
+            DetectionPhase = phase,
+            RadarScore = radarScore,
+            Acceleration = a,
+            Context = Math.Min(1, context),
+            GapQuality = gap,
+            EstimatedTimeToMove = TimeToMove(a),
+            Confidence = d.Confidence,
+        };
+    }
+
+    private bool PassesFilters(double price, SymbolContext? ctx) =>
+        price >= Options.MinPrice && price <= Options.MaxPrice
+        && !(ctx?.AvgVolume < Options.MinAvgVolume)
+        && !(ctx?.MarketCap > Options.MaxMarketCap)
+        && !(ctx?.Float > Options.MaxFloat);
+
+    private double Context(string symbol, SymbolContext? ctx, DateTimeOffset now)
+    {
+        double c = (ctx?.CatalystActive == true ? 0.5 : 0) + (ctx?.RepeatGainer == true ? 0.3 : 0);
+        c += ctx?.Float switch { < 20e6 => 0.2, < 50e6 => 0.1, _ => 0 };
+        lock (_gate)
+        {
+            if (_newHighs.TryGetValue(symbol, out DateTimeOffset high) && now - high <= Options.NewHighMemory)
+            {
+                c += 0.2;
+            }
+        }
+
+        return c;
+    }
+
+    /// <summary>
+    /// Gap quality (ours; the original took it from a pre-market scanner): 0 without an up-gap, else
+    /// min(1, gap% / FullQualityGapPct), halved when the price is below VWAP (the gap is not holding).
+    /// </summary>
+    private double GapQuality(in TickerSample s)
+    {
+        if (!(s.PrevClose > 0) || !(s.Price > s.PrevClose))
+        {
+            return 0;
+        }
+
+        double q = Math.Min(1, (s.Price - s.PrevClose) / s.PrevClose * 100.0 / Options.FullQualityGapPct);
+        return s.Vwap > 0 && s.Price < s.Vwap ? q * 0.5 : q;
+    }
+
+    private static string TimeToMove(in AccelerationScore a) => a.State switch
+    {
+        AccelerationState.Breakout => "NOW",
+        AccelerationState.Launching => "0-2 min",
+        _ when a.Readiness > 0.6 => "1-5 min",
+        _ when a.Accumulation > 0.6 => "3-10 min",
+        AccelerationState.Accumulating => "5-15 min",
+        _ => "15+ min",
+    };
+
+    private bool Due(RadarBlip blip, AccelerationState state)
+    {
+        lock (_gate)
+        {
+            var key = (blip.Symbol, blip.DetectionPhase);
+            if (_lastBlip.TryGetValue(key, out DateTimeOffset last) && blip.Time - last < _engine.Options.CooldownFor(state))
+            {
+                return false;
+            }
+
+            _lastBlip[key] = blip.Time;
+            return true;
+        }
+    }
+
+    private static RadarEvent ToEvent(RadarBlip b)
+    {
+        DerivativeState d = b.Acceleration.Derivatives;
+        return new RadarEvent
+        {
+            Id = string.Create(CultureInfo.InvariantCulture, $"RADAR_BLIP:{b.Symbol}:{b.DetectionPhase}:{b.Time.ToUnixTimeMilliseconds()}"),
+            Time = b.Time,
+            Symbol = b.Symbol,
+            Type = EventTypes.RadarBlip,
+            Value = b.RadarScore,
+            Reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{b.DetectionPhase}: radar score {b.RadarScore:0.00}, acceleration {b.Acceleration.Score:0.00}, volume {d.VolumeZ:0.0}σ, move expected {b.EstimatedTimeToMove}"),
+            Session = d.Latest.Session ?? "CLOSED",
+            DataQuality = d.Latest.DataQuality ?? "live",
+            Extra = new Dictionary<string, object?>
+            {
+                ["state"] = b.Acceleration.State.Name(),
+                ["blipPriority"] = b.Priority.ToString().ToUpperInvariant(),
+                ["detectionPhase"] = b.DetectionPhase,
+                ["radarScore"] = b.RadarScore,
+                ["accelerationScore"] = b.Acceleration.Score,
+                ["volumeZ"] = d.VolumeZ,
+                ["priceZ"] = d.PriceZ,
+                ["gapQuality"] = b.GapQuality,
+                ["context"] = b.Context,
+                ["estimatedTimeToMove"] = b.EstimatedTimeToMove,
+                ["confidence"] = b.Confidence,
+            },
+        };
+    }
+}
