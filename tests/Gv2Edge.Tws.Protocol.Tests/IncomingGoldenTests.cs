@@ -29,6 +29,14 @@ public class IncomingGoldenTests
             "4", "2", "-1", "2104", "Connexion \\u00e0 la ferme OK", "{\"x\":\"\\u00e9\"}");
 
     [Fact]
+    public void ErrMsg_without_the_trailing_json_field_still_reads()
+    {
+        var r = new Recorder();
+        IncomingDecoder.Decode(Wire.Payload("4", "2", "-1", "2104", "OK"), 187, r);
+        Assert.Equal(new ErrorMessage(-1, 2104, "OK"), r.Last);
+    }
+
+    [Fact]
     public void ErrMsg_version_1_is_a_bare_text()
     {
         var r = new Recorder();

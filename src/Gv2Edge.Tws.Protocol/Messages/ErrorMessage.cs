@@ -40,7 +40,8 @@ public sealed record ErrorMessage(int Id, int Code, string Message, string Advan
         int id = reader.ReadInt();
         int code = reader.ReadInt();
         string message = ReadText(ref reader, escaped);
-        string json = serverVersion >= ServerVersions.AdvancedOrderReject ? ReadText(ref reader, escaped) : "";
+        // Tolerate a peer that omits the trailing JSON field (it is empty in every non-order error).
+        string json = serverVersion >= ServerVersions.AdvancedOrderReject && reader.HasMore ? ReadText(ref reader, escaped) : "";
         return new ErrorMessage(id, code, message, json);
     }
 
