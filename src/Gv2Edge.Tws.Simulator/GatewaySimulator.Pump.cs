@@ -1,0 +1,59 @@
+using Gv2Edge.Tws.Simulator.Server;
+
+namespace Gv2Edge.Tws.Simulator;
+
+public sealed partial class GatewaySimulator
+{
+    /// <summary>The pump's period on the driving clock: the finest coalescing step (options 100 ms, stocks 250 ms).</summary>
+    private static readonly TimeSpan PumpPeriod = TimeSpan.FromMilliseconds(50);
+
+    private void StartPump()
+    {
+        lock (_gate)
+        {
+            _pump ??= Options.TimeProvider.CreateTimer(_ => Pump(), null, PumpPeriod, PumpPeriod);
+        }
+    }
+
+    /// <summary>One pump turn: every connection sends what changed on its due lines, and live bars/scanners refresh.</summary>
+    internal void Pump()
+    {
+        if (_stopping.IsCancellationRequested || DataPaused)
+        {
+            return;
+        }
+
+        long now = Options.TimeProvider.GetTimestamp();
+        foreach (SimConnection c in Connections)
+        {
+            c.PumpMarketData(now);
+            c.PumpOther(now);
+        }
+    }
+
+    /// <summary>Lines in use over every connection (IB's budget is per user, shared by all clients).</summary>
+    internal int LinesInUse()
+    {
+        int n = 0;
+        foreach (SimConnection c in Connections)
+        {
+            n += c.LinesInUse;
+        }
+
+        return n;
+    }
+
+    internal bool IsUnsubscribed(string symbol)
+        => Options.UnsubscribedSymbols.Contains(symbol, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>tickSnapshotEnd after IB's collection window (market time).</summary>
+    internal void ScheduleSnapshotEnd(SimConnection connection, int reqId)
+    {
+        ITimer? timer = null;
+        timer = Clock.CreateTimer(_ =>
+        {
+            connection.EndSnapshot(reqId);
+            timer?.Dispose();
+        }, null, TimeSpan.FromSeconds(Options.SnapshotSeconds), Timeout.InfiniteTimeSpan);
+    }
+}

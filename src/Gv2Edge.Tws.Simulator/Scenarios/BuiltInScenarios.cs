@@ -1,0 +1,99 @@
+namespace Gv2Edge.Tws.Simulator.Scenarios;
+
+/// <summary>
+/// The shipped scenarios. All run on Tuesday 2026-11-24 (an ordinary trading day in Thanksgiving week: the 26th is a
+/// holiday and the 27th a half-day, handy for calendar checks). Every description says what a correct radar reports.
+/// </summary>
+public static class BuiltInScenarios
+{
+    private static readonly DateOnly Day = new(2026, 11, 24);
+
+    /// <summary>Names of the built-in scenarios.</summary>
+    public static IReadOnlyList<string> Names => [.. All.Keys];
+
+    private static Dictionary<string, Scenario> All { get; } = Build();
+
+    /// <summary>A built-in by name (case-insensitive), else a JSON file path.</summary>
+    /// <exception cref="ArgumentException">Neither a built-in name nor a readable scenario file.</exception>
+    public static Scenario Resolve(string nameOrPath)
+    {
+        if (All.TryGetValue(nameOrPath, out Scenario? builtIn))
+        {
+            return builtIn;
+        }
+
+        if (File.Exists(nameOrPath))
+        {
+            return ScenarioFile.Load(nameOrPath);
+        }
+
+        throw new ArgumentException(
+            $"Scenario \"{nameOrPath}\" is neither a built-in ({string.Join(", ", All.Keys)}) nor an existing JSON file.");
+    }
+
+    private static DateTime At(int h, int m, int s = 0) => Day.ToDateTime(new TimeOnly(h, m, s));
+
+    private static Dictionary<string, Scenario> Build()
+    {
+        var list = new[]
+        {
+            new Scenario("quiet",
+                "No scripted events: the random walk only. A correct radar reports nothing unusual (no spikes, gaps or halts).",
+                At(9, 25), []),
+            new Scenario("demo",
+                "A busy open. Pre-market: SOUN gaps up 9% at 09:25:30 on 8x volume (GAP in `edge gaps`, VOLUME_SPIKE in PRE). "
+                + "09:31 NVDA surges +2.5% in 4 min (PRICE_SURGE). 09:33 AMD's spread tightens 4x for 3 min with deeper books "
+                + "(SPREAD_TIGHTENING). 09:35 TSLA breaks its day high by 1% (NEW_HIGH). 09:38 RGTI halts for 5 min (HALTED) and "
+                + "resumes +15% (RESUMED, PRICE_SURGE). 09:40 AAPL: 8,000 calls trade at the first strike above the starting "
+                + "price, nearest expiry (HIGH_CALL_VOLUME, CALL_CONCENTRATION, VOLUME_OVER_OI in `edge flow`). 09:45 MARA trades "
+                + "10x normal volume for 5 min (VOLUME_SPIKE). 09:50 PLTR drops 4% in 3 min (PRICE_DROP).",
+                At(9, 25),
+                [
+                    new ScenarioEvent(At(9, 25), "SOUN", ScenarioEventKind.VolumeBurst, Multiplier: 8, Duration: TimeSpan.FromMinutes(10)),
+                    new ScenarioEvent(At(9, 25, 30), "SOUN", ScenarioEventKind.Gap, Percent: 9),
+                    new ScenarioEvent(At(9, 31), "NVDA", ScenarioEventKind.PriceSurge, Percent: 2.5, Duration: TimeSpan.FromMinutes(4)),
+                    new ScenarioEvent(At(9, 33), "AMD", ScenarioEventKind.SpreadTightening, Multiplier: 4, Duration: TimeSpan.FromMinutes(3)),
+                    new ScenarioEvent(At(9, 35), "TSLA", ScenarioEventKind.NewHigh, Percent: 1),
+                    new ScenarioEvent(At(9, 38), "RGTI", ScenarioEventKind.Halt, Percent: 15, Duration: TimeSpan.FromMinutes(5)),
+                    new ScenarioEvent(At(9, 40), "AAPL", ScenarioEventKind.CallVolumeBurst, Contracts: 8000, Duration: TimeSpan.FromMinutes(5)),
+                    new ScenarioEvent(At(9, 45), "MARA", ScenarioEventKind.VolumeBurst, Multiplier: 10, Duration: TimeSpan.FromMinutes(5)),
+                    new ScenarioEvent(At(9, 50), "PLTR", ScenarioEventKind.PriceSurge, Percent: -4, Duration: TimeSpan.FromMinutes(3)),
+                ]),
+            new Scenario("gap-up",
+                "Pre-market gap: SOUN jumps 12% at 04:00:30 with 3x volume for 5 min. A correct radar lists SOUN in `edge gaps "
+                + "--session pre` with gapPct about +12 against the previous close, and nothing else above 3%.",
+                At(4, 0),
+                [new ScenarioEvent(At(4, 0, 30), "SOUN", ScenarioEventKind.Gap, Percent: 12)]),
+            new Scenario("volume-burst",
+                "AMD trades 10x its usual volume from 09:35 for 5 min (price unchanged on average). A correct radar reports one "
+                + "VOLUME_SPIKE for AMD shortly after 09:35, then a 60 s cooldown.",
+                At(9, 30),
+                [new ScenarioEvent(At(9, 35), "AMD", ScenarioEventKind.VolumeBurst, Multiplier: 10)]),
+            new Scenario("price-surge",
+                "NVDA rises 3% between 09:35 and 09:37 on 4x volume. A correct radar reports PRICE_SURGE for NVDA (and usually "
+                + "VOLUME_SPIKE).",
+                At(9, 30),
+                [new ScenarioEvent(At(9, 35), "NVDA", ScenarioEventKind.PriceSurge, Percent: 3, Duration: TimeSpan.FromMinutes(2))]),
+            new Scenario("spread-tightening",
+                "AAPL's spread shrinks 4x from 09:35 for 3 min while displayed sizes grow 4x. A correct radar reports "
+                + "SPREAD_TIGHTENING for AAPL (the spread falls well below its 60 s average with >= 100 shares a side).",
+                At(9, 30),
+                [new ScenarioEvent(At(9, 35), "AAPL", ScenarioEventKind.SpreadTightening, Multiplier: 4, Duration: TimeSpan.FromMinutes(3))]),
+            new Scenario("new-high",
+                "TSLA climbs 1% above its day high within a minute from 09:40. A correct radar reports NEW_HIGH (session RTH) for TSLA.",
+                At(9, 30),
+                [new ScenarioEvent(At(9, 40), "TSLA", ScenarioEventKind.NewHigh, Percent: 1)]),
+            new Scenario("halt",
+                "RGTI halts at 09:35 (tick 49 = 1, no trades, frozen quotes) and resumes at 09:40 10% higher on heavy volume. A "
+                + "correct radar reports HALTED at 09:35 and RESUMED at 09:40 (then PRICE_SURGE / VOLUME_SPIKE).",
+                At(9, 30),
+                [new ScenarioEvent(At(9, 35), "RGTI", ScenarioEventKind.Halt, Percent: 10, Duration: TimeSpan.FromMinutes(5))]),
+            new Scenario("call-burst",
+                "10,000 AAPL calls trade between 09:35 and 09:40 at the first strike above the starting price, nearest expiry. A "
+                + "correct options-flow scan ranks that strike first in topStrikes, with HIGH_CALL_VOLUME and VOLUME_OVER_OI.",
+                At(9, 30),
+                [new ScenarioEvent(At(9, 35), "AAPL", ScenarioEventKind.CallVolumeBurst, Contracts: 10_000)]),
+        };
+        return list.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Gv2Edge.Tws.Simulator.Server;
+
+internal sealed partial class SimConnection
+{
+    /// <summary>Pump turn for keepUpToDate bars, scanners and tick-by-tick.</summary>
+    public void PumpOther(long now)
+    {
+        _ = now;
+    }
+
+    private void StopOtherSubscriptions()
+    {
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Gv2Edge.Tws.Simulator;
+
+/// <summary>How a <see cref="GatewaySimulator"/> runs. Immutable; every property has a documented default.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>TCP port; 0 (default) picks a free port (read it back from <see cref="GatewaySimulator.Port"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>Address to listen on; default 127.0.0.1 (loopback only).</summary>
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Highest server version offered (default 187, the maximum; the handshake answers min(client max, this)).</summary>
+    public int ServerVersion { get; init; } = 187;
+
+    /// <summary>Seed of the market model (default 1). Same seed and scenario → same stream.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>A built-in scenario name ("demo", "quiet", …) or a JSON file path; default "quiet".</summary>
+    public string Scenario { get; init; } = "quiet";
+
+    /// <summary>Exchange-local (New York) start time; default: the scenario's start.</summary>
+    public DateTime? Start { get; init; }
+
+    /// <summary>Market seconds per second of <see cref="TimeProvider"/>; default 1.</summary>
+    public double Speed { get; init; } = 1;
+
+    /// <summary>Market-data lines (simultaneous reqMktData); default 100, as IB's base allowance.</summary>
+    public int Lines { get; init; } = 100;
+
+    /// <summary>Accounts reported in managedAccounts; default one paper account, DU1234567.</summary>
+    public IReadOnlyList<string> Accounts { get; init; } = ["DU1234567"];
+
+    /// <summary>
+    /// Symbols the account is "not subscribed" to: live data is refused (354, or 10167 then delayed ticks after
+    /// reqMarketDataType 3/4). Default none.
+    /// </summary>
+    public IReadOnlyCollection<string> UnsubscribedSymbols { get; init; } = [];
+
+    /// <summary>
+    /// Whether the account may see delayed data for <see cref="UnsubscribedSymbols"/> (default true): with it, live
+    /// requests get 10089 and delayed ones 10167 then delayed ticks; without it, 354 and 10168.
+    /// </summary>
+    public bool DelayedDataEnabled { get; init; } = true;
+
+    /// <summary>Send 2104/2106/2158 farm-status messages after startApi (default true, as TWS does).</summary>
+    public bool FarmStatusOnConnect { get; init; } = true;
+
+    /// <summary>
+    /// Market seconds to wait before answering a snapshot with tickSnapshotEnd (default 11, IB's collection window
+    /// is about 11 s; the data itself goes out at once).
+    /// </summary>
+    public double SnapshotSeconds { get; init; } = 11;
+
+    /// <summary>The driving clock (default <see cref="TimeProvider.System"/>); tests pass a FakeTimeProvider.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Logging; default none.</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    internal void Validate()
+    {
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"Port {Port} is outside 0–65535.");
+        }
+
+        if (ServerVersion is < Protocol.ServerVersions.MinSupported or > Protocol.ServerVersions.MaxSupported)
+        {
+            throw new ArgumentException(
+                $"Server version {ServerVersion} is not supported; use {Protocol.ServerVersions.MinSupported}–{Protocol.ServerVersions.MaxSupported}.");
+        }
+
+        if (!(Speed > 0) || double.IsInfinity(Speed))
+        {
+            throw new ArgumentException($"Speed {Speed} must be a positive number.");
+        }
+
+        if (Lines < 1)
+        {
+            throw new ArgumentException($"Lines {Lines} must be at least 1.");
+        }
+
+        if (Accounts.Count == 0 || Accounts.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("At least one non-empty account is needed (clients wait for managedAccounts).");
+        }
+    }
+}
