@@ -5,10 +5,14 @@ internal sealed partial class SimConnection
     /// <summary>Pump turn for keepUpToDate bars, scanners and tick-by-tick.</summary>
     public void PumpOther(long now)
     {
-        _ = now;
+        PumpLiveBars(now);
     }
 
     private void StopOtherSubscriptions()
     {
+        lock (_subscriptionsGate)
+        {
+            _liveBars.Clear();
+        }
     }
 }
