@@ -110,11 +110,12 @@ internal sealed partial class SimConnection
             scope.Count(2);
         }
 
-        Emit(sub, _server.Options.TimeProvider.GetTimestamp());
         if (m.Snapshot)
         {
             _server.ScheduleSnapshotEnd(this, m.ReqId);
         }
+
+        Emit(sub, _server.Options.TimeProvider.GetTimestamp());
     }
 
     public void OnCancelMktData(CancelMktData m)
