@@ -106,8 +106,14 @@ internal sealed partial class SimConnection
         {
             Contract = new Contract
             {
-                ConId = s.ConId, Symbol = s.Symbol, SecType = "STK", Exchange = "SMART", PrimaryExchange = s.PrimaryExchange,
-                Currency = "USD", LocalSymbol = s.Symbol, TradingClass = nasdaq ? "NMS" : s.Symbol,
+                ConId = s.ConId,
+                Symbol = s.Symbol,
+                SecType = "STK",
+                Exchange = "SMART",
+                PrimaryExchange = s.PrimaryExchange,
+                Currency = "USD",
+                LocalSymbol = s.Symbol,
+                TradingClass = nasdaq ? "NMS" : s.Symbol,
             },
             MarketName = nasdaq ? "NMS" : s.Symbol,
             MinTick = s.MinTick,
@@ -134,9 +140,17 @@ internal sealed partial class SimConnection
     {
         Contract = new Contract
         {
-            ConId = o.ConId, Symbol = o.Underlying.Symbol, SecType = "OPT", LastTradeDateOrContractMonth = o.ExpiryText,
-            Strike = o.Strike, Right = o.RightText, Multiplier = "100", Exchange = "SMART", Currency = "USD",
-            LocalSymbol = o.LocalSymbol, TradingClass = o.Underlying.Symbol,
+            ConId = o.ConId,
+            Symbol = o.Underlying.Symbol,
+            SecType = "OPT",
+            LastTradeDateOrContractMonth = o.ExpiryText,
+            Strike = o.Strike,
+            Right = o.RightText,
+            Multiplier = "100",
+            Exchange = "SMART",
+            Currency = "USD",
+            LocalSymbol = o.LocalSymbol,
+            TradingClass = o.Underlying.Symbol,
         },
         LastTradeTime = "16:00:00",
         MarketName = o.Underlying.Symbol,
