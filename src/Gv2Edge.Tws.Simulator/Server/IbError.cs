@@ -25,6 +25,7 @@ internal static class IbError
     public const int DisplayingDelayed = 10167;
     public const int DelayedNotEnabled = 10168;
     public const int CompetingSession = 10197;
+    public const int MaxTickByTick = 10190;
 
     public static string MaxRateText(int received) =>
         $"Max rate of messages per second has been exceeded:max={RateLimiter.MaxPerSecond} rec={received} (1)";
@@ -46,6 +47,7 @@ internal static class IbError
     public const string SecDefOkText = "Sec-def data farm connection is OK:secdefnj";
     public const string DisplayingDelayedText = "Requested market data is not subscribed. Displaying delayed market data.";
     public const string DelayedNotEnabledText = "Requested market data is not subscribed. Delayed market data is not enabled.";
+    public const string MaxTickByTickText = "Max number of tick-by-tick requests has been reached.";
     public const string CompetingSessionText = "No market data during competing live session";
     public const string ScannerLimitText = "Error processing request.-'bW' : cause - Only 10 simultaneous API scanner subscriptions are allowed.";
     public const string SnapshotGenericText = "Snapshot market data subscription is not applicable to generic ticks";

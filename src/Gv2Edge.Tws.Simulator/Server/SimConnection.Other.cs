@@ -6,6 +6,8 @@ internal sealed partial class SimConnection
     public void PumpOther(long now)
     {
         PumpLiveBars(now);
+        PumpScanners(now);
+        PumpTickByTick();
     }
 
     private void StopOtherSubscriptions()
@@ -13,6 +15,8 @@ internal sealed partial class SimConnection
         lock (_subscriptionsGate)
         {
             _liveBars.Clear();
+            _scanners.Clear();
+            _tickByTick.Clear();
         }
     }
 }
