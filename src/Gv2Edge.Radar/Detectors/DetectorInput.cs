@@ -1,6 +1,5 @@
-using Gv2Edge.Radar.State;
-
 using Gv2Edge.Market;
+using Gv2Edge.Radar.State;
 
 namespace Gv2Edge.Radar.Detectors;
 

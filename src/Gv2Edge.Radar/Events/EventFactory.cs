@@ -1,8 +1,7 @@
 using System.Globalization;
+using Gv2Edge.Market;
 using Gv2Edge.Radar.Detectors;
 using Gv2Edge.Radar.State;
-
-using Gv2Edge.Market;
 
 namespace Gv2Edge.Radar.Events;
 
