@@ -1,0 +1,42 @@
+using Gv2Edge.Tws.Protocol.Messages;
+using Gv2Edge.Tws.Tests.Unit;
+
+namespace Gv2Edge.Tws.Tests.Client;
+
+public class PacingTests
+{
+    [Fact]
+    public async Task A_burst_of_500_requests_never_puts_more_than_50_in_any_second_at_the_gateway()
+    {
+        await using var h = new ClientHarness();
+        await h.ConnectAsync();
+        var calls = new List<Task<IReadOnlyList<ContractDetails>>>();
+        for (int i = 0; i < 500; i++)
+        {
+            calls.Add(h.Client.GetContractDetailsAsync(new Contract { Symbol = $"S{i}", SecType = "STK", Exchange = "SMART", Currency = "USD" }));
+        }
+
+        // Step the fake clock 2 ms at a time; after each step let the gateway read everything the client sent,
+        // so every arrival is stamped with the fake time it was sent at.
+        var real = System.Diagnostics.Stopwatch.StartNew();
+        while (h.Gateway.RequestsOf<ReqContractDetails>().Count < 500)
+        {
+            Assert.True(real.Elapsed < TimeSpan.FromSeconds(60), "burst did not drain");
+            h.Clock.Advance(TimeSpan.FromMilliseconds(2));
+            var spin = System.Diagnostics.Stopwatch.StartNew();
+            while (h.Gateway.Requests.Count < h.Client.GetStats().MessagesOut && spin.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                await Task.Yield();
+            }
+        }
+
+        List<long> arrivals;
+        lock (h.Gateway.Timeline)
+        {
+            arrivals = h.Gateway.Timeline.Select(t => t.At.UtcTicks).ToList();
+        }
+
+        Assert.True(PacingAssert.MaxInAnySecond(arrivals) <= 50, $"max {PacingAssert.MaxInAnySecond(arrivals)} in one second");
+        Assert.Equal(500, h.Gateway.RequestsOf<ReqContractDetails>().Select(r => r.Contract.Symbol).Distinct().Count());
+    }
+}
