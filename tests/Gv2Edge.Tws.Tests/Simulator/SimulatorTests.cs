@@ -1,0 +1,88 @@
+using Gv2Edge.Tws.Connection;
+using Gv2Edge.Tws.MarketData;
+using Gv2Edge.Tws.Protocol.Messages;
+
+namespace Gv2Edge.Tws.Tests.Simulator;
+
+public class SimulatorTests
+{
+    private static readonly Contract Aapl = new() { Symbol = "AAPL", SecType = "STK", Exchange = "SMART", Currency = "USD" };
+
+    [Theory]
+    [InlineData(157)]
+    [InlineData(176)]
+    [InlineData(187)]
+    public async Task Handshake_with_the_simulator_over_loopback(int version)
+    {
+        await using SimulatorHarness h = await SimulatorHarness.StartAsync(version);
+        Assert.Equal(ConnectionState.Connected, h.Client.State);
+        Assert.Equal(version, h.Client.ServerVersion);
+        Assert.NotEmpty(h.Client.Accounts);
+    }
+
+    [Fact]
+    public async Task Ticks_from_the_simulator_fill_the_ticker()
+    {
+        await using SimulatorHarness h = await SimulatorHarness.StartAsync();
+        MarketDataSubscription sub = h.Client.Subscribe(Aapl);
+        await h.PumpUntilAsync("bid and ask", () => !double.IsNaN(sub.Ticker.Snapshot().Bid) && !double.IsNaN(sub.Ticker.Snapshot().Ask));
+        TickerSnapshot t = sub.Ticker.Snapshot();
+        Assert.True(t.Ask >= t.Bid);
+    }
+
+    [Fact]
+    public async Task A_gateway_restart_is_survived_and_every_subscription_delivers_within_a_second_of_reconnecting()
+    {
+        await using SimulatorHarness h = await SimulatorHarness.StartAsync();
+        MarketDataSubscription[] subs = new[] { "AAPL", "MSFT", "NVDA" }.Select(s => h.Client.Subscribe(Aapl with { Symbol = s })).ToArray();
+        await h.PumpUntilAsync("all streaming", () => subs.All(s => s.Ticker.Snapshot().UpdateCount > 0));
+
+        h.Sim.Faults.Restart(TimeSpan.FromSeconds(4));
+        await h.PumpUntilAsync("loss noticed", () => h.Client.State == ConnectionState.Reconnecting);
+        await h.PumpUntilAsync("reconnected", () => h.Client.IsConnected, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(20));
+        DateTimeOffset back = h.Clock.GetUtcNow();
+        long[] before = subs.Select(s => s.Ticker.Snapshot().UpdateCount).ToArray();
+        await h.PumpUntilAsync("every subscription delivering again",
+            () => subs.Select((s, i) => s.Ticker.Snapshot().UpdateCount > before[i]).All(x => x), TimeSpan.FromSeconds(1));
+        Assert.True(h.Clock.GetUtcNow() - back <= TimeSpan.FromSeconds(1));
+        Assert.Equal(1, h.Client.GetStats().Reconnections);
+    }
+
+    [Fact]
+    public async Task Connectivity_restored_with_data_lost_is_resubscribed_on_the_same_socket()
+    {
+        await using SimulatorHarness h = await SimulatorHarness.StartAsync();
+        MarketDataSubscription sub = h.Client.Subscribe(Aapl);
+        await h.PumpUntilAsync("streaming", () => sub.Ticker.Snapshot().UpdateCount > 0);
+        int oldId = sub.RequestId;
+        h.Sim.Faults.ConnectivityLost();
+        await h.PumpUntilAsync("stale", () => sub.Ticker.IsStale);
+        h.Sim.Faults.ConnectivityRestored(dataLost: true);
+        await h.PumpUntilAsync("resubscribed and fresh", () => sub.RequestId != oldId && !sub.Ticker.IsStale);
+        Assert.Equal(0, h.Client.GetStats().Disconnections);
+    }
+
+    [Fact]
+    public async Task A_farm_flap_makes_streams_stale_then_fresh_and_keeps_the_socket()
+    {
+        await using SimulatorHarness h = await SimulatorHarness.StartAsync();
+        MarketDataSubscription sub = h.Client.Subscribe(Aapl);
+        await h.PumpUntilAsync("streaming", () => sub.Ticker.Snapshot().UpdateCount > 0);
+        h.Sim.Faults.FarmFlap(up: false);
+        await h.PumpUntilAsync("stale", () => sub.Ticker.IsStale);
+        h.Sim.Faults.FarmFlap(up: true);
+        await h.PumpUntilAsync("fresh", () => !sub.Ticker.IsStale);
+        Assert.Equal(0, h.Client.GetStats().Disconnections);
+        Assert.True(h.Client.IsConnected);
+    }
+
+    [Fact]
+    public async Task A_malformed_frame_resets_the_connection_and_the_client_comes_back()
+    {
+        await using SimulatorHarness h = await SimulatorHarness.StartAsync();
+        h.Sim.Faults.SendMalformedFrame();
+        await h.PumpUntilAsync("reset", () => h.Client.State == ConnectionState.Reconnecting);
+        await h.PumpUntilAsync("back", () => h.Client.IsConnected, TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(20));
+        Assert.Equal(1, h.Client.GetStats().Reconnections);
+    }
+}
