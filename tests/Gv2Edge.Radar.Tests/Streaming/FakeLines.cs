@@ -1,0 +1,71 @@
+using Gv2Edge.Radar.Streaming;
+
+namespace Gv2Edge.Radar.Tests.Streaming;
+
+/// <summary>A line provider that counts lines like the gateway would and can refuse symbols.</summary>
+internal sealed class FakeLines(int budget = 100) : IMarketDataLines
+{
+    private readonly HashSet<string> _open = [];
+    private readonly Lock _lock = new();
+
+    public int LineBudget { get; set; } = budget;
+
+    public HashSet<string> Refuse { get; } = [];
+
+    public bool ResubscribeWorks { get; set; } = true;
+
+    public int MaxOpen { get; private set; }
+
+    public int SubscribeCalls { get; private set; }
+
+    public List<string> Log { get; } = [];
+
+    public IReadOnlyCollection<string> Open
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _open];
+            }
+        }
+    }
+
+    public ValueTask<bool> SubscribeAsync(string symbol, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            SubscribeCalls++;
+            Log.Add("+" + symbol);
+            if (Refuse.Contains(symbol))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            _open.Add(symbol);
+            MaxOpen = Math.Max(MaxOpen, _open.Count);
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    public ValueTask UnsubscribeAsync(string symbol, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            Log.Add("-" + symbol);
+            _open.Remove(symbol);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    public ValueTask<bool> ResubscribeAsync(string symbol, CancellationToken cancellationToken) => ValueTask.FromResult(ResubscribeWorks);
+
+    /// <summary>After a reconnect the gateway holds no lines.</summary>
+    public void DropAll()
+    {
+        lock (_lock)
+        {
+            _open.Clear();
+        }
+    }
+}
