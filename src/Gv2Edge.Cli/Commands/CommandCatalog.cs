@@ -8,6 +8,10 @@ public static class CommandCatalog
     public static readonly IReadOnlyList<CommandSpec> All =
     [
         SessionCommand.Spec,
+        CheckCommand.Spec,
+        QuoteCommand.Spec,
+        BarsCommand.Spec,
+        GapsCommand.Spec,
         ConfigCommand.Spec,
         JournalCommand.Spec,
     ];

@@ -18,17 +18,18 @@ public sealed record DayProfile(
     double? PostLast)
 {
     /// <summary>
-    /// Builds the profile of <paramref name="day"/> from bars that cover it and the trading day before. A bar belongs
-    /// to the session its start falls in; the previous close is the close of the last bar that started before that
-    /// day's RTH close.
+    /// Builds the profile of <paramref name="day"/> from its 1-minute bars (extended hours included) and daily bars
+    /// of the days before. A bar belongs to the session its start falls in. The previous close is the close of the
+    /// last daily bar dated before <paramref name="day"/>, else of the last minute bar in the previous day's RTH.
     /// </summary>
-    public static DayProfile FromBars(IReadOnlyList<Bar> bars, DateOnly day, UsEquityCalendar calendar)
+    public static DayProfile FromBars(IReadOnlyList<Bar> minuteBars, IReadOnlyList<Bar> dailyBars, DateOnly day, UsEquityCalendar calendar)
     {
         TradingDay today = calendar.GetDay(day);
         TradingDay before = calendar.GetDay(calendar.PreviousTradingDay(day));
-        double? prevClose = LastClose(bars, before.RthOpen, before.RthClose);
-        List<Bar> pre = Between(bars, today.PreOpen, today.RthOpen);
-        List<Bar> post = Between(bars, today.RthClose, today.PostClose);
+        Bar? lastDaily = dailyBars.Where(b => ExchangeTime.DateOf(b.Time) < day && double.IsFinite(b.Close) && b.Close > 0).MaxBy(b => b.Time);
+        double? prevClose = lastDaily?.Close ?? LastClose(minuteBars, before.RthOpen, before.RthClose);
+        List<Bar> pre = Between(minuteBars, today.PreOpen, today.RthOpen);
+        List<Bar> post = Between(minuteBars, today.RthClose, today.PostClose);
         return new DayProfile(
             day,
             prevClose,
@@ -36,7 +37,7 @@ public sealed record DayProfile(
             pre.Count > 0 ? pre.Min(b => b.Low) : null,
             pre.Count > 0 ? pre.Sum(b => b.Volume) : null,
             pre.Count > 0 ? pre[^1].Close : null,
-            LastClose(bars, today.RthOpen, today.RthClose),
+            LastClose(minuteBars, today.RthOpen, today.RthClose),
             post.Count > 0 ? post.Sum(b => b.Volume) : null,
             post.Count > 0 ? post[^1].Close : null);
     }

@@ -95,7 +95,7 @@ public static class GapScanner
         }
 
         return Math.Abs(gap) >= options.MinGapPct && v >= options.MinVolume
-            ? new GapRow(symbol, options.Session.ToName(), l, r, (pre ? GapReference.PrevClose : GapReference.RthClose).ToName(), gap, v)
+            ? new GapRow(symbol, options.Session.ToName(), l, r, (pre ? GapReference.PrevClose : GapReference.RthClose).ToName(), Math.Round(gap, 4), v)
             : null;
     }
 }

@@ -45,9 +45,16 @@ public sealed partial class MarketDataService
     private async Task<DayProfile> DayProfileAsync(string symbol, ContractDetails details, DateOnly day, DateTimeOffset now, CancellationToken cancellationToken)
     {
         TradingDay td = _sessions.Calendar.GetDay(day);
+        DateTimeOffset preOpen = td.PreOpen ?? ExchangeTime.At(day, new TimeOnly(4, 0));
         DateTimeOffset? end = td.PostClose is { } close && close < now ? close : null;
-        List<(Bar Bar, bool Daily)> bars = await FetchAsync(symbol, details, end, "2 D", "1 min", false, cancellationToken).ConfigureAwait(false);
-        return DayProfile.FromBars(bars.Select(b => b.Bar).ToList(), day, _sessions.Calendar);
+        // IB allows 1-minute bars for up to one day; asking for exactly the seconds since 04:00 stays inside that.
+        long seconds = Math.Clamp((long)Math.Ceiling(((end ?? now) - preOpen).TotalSeconds / 60) * 60, 60, 86_400);
+        string secondsText = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " S";
+        Task<List<(Bar Bar, bool Daily)>> minutes = FetchAsync(symbol, details, end, secondsText, "1 min", false, cancellationToken);
+        Task<List<(Bar Bar, bool Daily)>> daily = FetchAsync(symbol, details, preOpen, "5 D", "1 day", true, cancellationToken);
+        List<(Bar Bar, bool Daily)> m = await minutes.ConfigureAwait(false);
+        List<(Bar Bar, bool Daily)> d = await daily.ConfigureAwait(false);
+        return DayProfile.FromBars([.. m.Select(b => b.Bar)], [.. d.Select(b => b.Bar)], day, _sessions.Calendar);
     }
 
     private async Task<List<(Bar Bar, bool Daily)>> FetchAsync(string symbol, ContractDetails details, DateTimeOffset? end, string duration,

@@ -99,9 +99,9 @@ public sealed partial class MarketDataService
         var quote = new Quote(
             s, now, session.ToName(), Price(t.Last), Price(t.Bid), Price(t.Ask),
             Price(t.Bid) is null ? null : t.BidSize, Price(t.Ask) is null ? null : t.AskSize,
-            GapMath.Spread(t.Bid, t.Ask), GapMath.SpreadPct(t.Bid, t.Ask),
+            Round(GapMath.Spread(t.Bid, t.Ask)), Round(GapMath.SpreadPct(t.Bid, t.Ask), 4),
             t.Volume, Price(t.Vwap), Price(t.Open), Price(t.High), Price(t.Low), Price(prevClose),
-            GapMath.PercentChange(last, prevClose), GapMath.Gap(session, last, prevClose, rthClose),
+            Round(GapMath.PercentChange(last, prevClose), 4), Round(GapMath.Gap(session, last, prevClose, rthClose), 4),
             TypeName(t.MarketDataType is MarketDataType.Unknown ? _client.Options.MarketDataType : t.MarketDataType),
             t.Halted switch { double h when !double.IsFinite(h) || h < 0 => null, 0 => false, _ => true });
         if (!extended || profile is null)
@@ -169,7 +169,10 @@ public sealed partial class MarketDataService
     }
 
     /// <summary>A positive finite price, or null (IB sends -1 and NaN for "none").</summary>
-    internal static double? Price(double v) => double.IsFinite(v) && v > 0 ? v : null;
+    internal static double? Price(double v) => double.IsFinite(v) && v > 0 ? Math.Round(v, 6) : null;
+
+    /// <summary>Rounds for output (prices to 6 decimals, percentages to 4) so float noise never shows.</summary>
+    internal static double? Round(double? v, int digits = 6) => v is { } d && double.IsFinite(d) ? Math.Round(d, digits) : null;
 
     /// <summary>The contract's word for a market data type.</summary>
     public static string TypeName(MarketDataType type) => type switch
