@@ -7,6 +7,9 @@ public static class CommandCatalog
 {
     public static readonly IReadOnlyList<CommandSpec> All =
     [
+        DemoCommand.Spec,
+        StreamCommand.Spec,
+        SimCommand.Spec,
         SessionCommand.Spec,
         CheckCommand.Spec,
         QuoteCommand.Spec,

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Gv2Edge.Cli.Infrastructure;
+using Gv2Edge.Cli.Journal;
+using Gv2Edge.Cli.Pipeline;
+using Gv2Edge.Market;
+using Gv2Edge.Radar.Streaming;
+using Gv2Edge.Tws;
+using Gv2Edge.Tws.Simulator;
+using Gv2Edge.Tws.Simulator.Market;
+
+namespace Gv2Edge.Cli.Commands;
+
+/// <summary>
+/// <c>edge demo</c>: the whole system on a machine with no IBKR account. Starts the IB Gateway simulator in-process
+/// on a loopback port with the demo scenario, connects the client to it exactly as to IB Gateway (TCP, handshake,
+/// pacing), and runs the full pipeline on the simulator's market clock.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>Default market seconds per wall second: the demo scenario's half hour plays in about a minute.</summary>
+    public const double DefaultSpeed = 30;
+
+    public static readonly CommandSpec Spec = new(
+        "demo",
+        "the live radar against the built-in simulator (no IBKR account needed)",
+        "edge demo [--duration 60s] [--headless] [--json] [--speed 30] [--scenario demo|NAME|FILE] [--seed N] [--symbols A,B] [--port 0]",
+        0,
+        ["duration", "speed", "scenario", "seed", "symbols", "start", "server-version", "lines"],
+        ["headless"],
+        Run);
+
+    private static async Task<int> Run(CommandContext ctx)
+    {
+        int port = ctx.Args.GetInt("port", 0, 65535) ?? 0;
+        SimulatorOptions simOptions = SimCommand.BuildOptions(ctx, port, defaultScenario: "demo", defaultSpeed: DefaultSpeed);
+        TimeSpan? duration = ctx.Args.GetDuration("duration");
+        await using var sim = new GatewaySimulator(simOptions);
+        await sim.StartAsync(ctx.Cancellation).ConfigureAwait(false);
+        ctx.Err.WriteLine($"edge demo: simulator on 127.0.0.1:{sim.Port}, scenario {sim.Scenario.Name}, market clock {sim.Clock.NowEt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} ET at {simOptions.Speed.ToString(CultureInfo.InvariantCulture)}x.");
+        ctx.Err.WriteLine($"Scenario: {sim.Scenario.Description}");
+
+        TimeProvider clock = sim.Clock;
+        // The client's timeouts run on the market clock: scale them so they mean the same in wall time.
+        var clientOptions = GatewayConnection.ClientOptions(ctx, "127.0.0.1", sim.Port, clock) with
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(ctx.Settings.Ibkr.ConnectTimeoutSeconds * simOptions.Speed),
+        };
+        await using var client = new TwsClient(clientOptions);
+        await GatewayConnection.ConnectAsync(ctx, client, "127.0.0.1", sim.Port).ConfigureAwait(false);
+
+        IReadOnlyList<string> symbols = ctx.Args.GetAll("symbols") is { Count: > 0 } given ? given : DemoUniverse(sim);
+        var streaming = new StreamingOptions { MaxSubscriptions = Math.Min(ctx.Settings.Ibkr.MaxSubscriptions, 200) };
+        await using var pipeline = new LivePipeline(client, clock, streaming);
+        pipeline.Start(symbols);
+        ctx.Err.WriteLine($"edge demo: connected (server version {client.ServerVersion}, account {string.Join(",", client.Accounts)}); subscribing {symbols.Count} symbols.");
+
+        await using EdgeJournal? journal = OpenDemoJournal(ctx);
+        return await PipelineRunner.RunAsync(ctx, client, pipeline, duration, journal).ConfigureAwait(false);
+    }
+
+    /// <summary>The scenario's symbols first, then the simulator's universe, up to 80 symbols.</summary>
+    private static IReadOnlyList<string> DemoUniverse(GatewaySimulator sim)
+    {
+        var list = new List<string>();
+        foreach (string s in sim.Scenario.Events.Select(e => e.Symbol))
+        {
+            if (!list.Contains(s, StringComparer.OrdinalIgnoreCase))
+            {
+                list.Add(s);
+            }
+        }
+
+        foreach (StockInfo stock in Universe.Default.Stocks)
+        {
+            if (list.Count >= 80)
+            {
+                break;
+            }
+
+            if (!list.Contains(stock.Symbol, StringComparer.OrdinalIgnoreCase))
+            {
+                list.Add(stock.Symbol);
+            }
+        }
+
+        return list;
+    }
+
+    private static EdgeJournal? OpenDemoJournal(CommandContext ctx)
+    {
+        string dir = Path.GetDirectoryName(ctx.Settings.JournalPath) ?? ".";
+        try
+        {
+            Directory.CreateDirectory(dir);
+            return EdgeJournal.Open(Path.Combine(dir, "demo-journal.db"));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            ctx.Err.WriteLine($"edge demo: the demo journal cannot be opened in {dir} ({ex.Message}); events are not journaled.");
+            return null;
+        }
+    }
+}

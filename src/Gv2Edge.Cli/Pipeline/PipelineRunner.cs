@@ -1,0 +1,79 @@
+using System.Globalization;
+using Gv2Edge.Cli.Infrastructure;
+using Gv2Edge.Cli.Journal;
+using Gv2Edge.Radar.Events;
+using Gv2Edge.Tws;
+
+namespace Gv2Edge.Cli.Pipeline;
+
+/// <summary>
+/// Runs a <see cref="LivePipeline"/> for a while and writes its events: JSON lines (<c>--json</c>) or one readable
+/// line each, journals them, and ends with the summary (a <c>SUMMARY</c> JSON line with <c>--json</c>).
+/// </summary>
+public static class PipelineRunner
+{
+    /// <summary>Streams events until <paramref name="duration"/> passes on the wall clock or the user stops.</summary>
+    public static async Task<int> RunAsync(CommandContext ctx, TwsClient client, LivePipeline pipeline, TimeSpan? duration, EdgeJournal? journal)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancellation);
+        if (duration is { } d)
+        {
+            stop.CancelAfter(d);
+        }
+
+        try
+        {
+            await foreach (RadarEvent e in pipeline.Events.ReadAllAsync(stop.Token).ConfigureAwait(false))
+            {
+                if (journal is not null)
+                {
+                    await journal.AppendEventAsync(e, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                }
+
+                ctx.Out.WriteLine(ctx.JsonOutput ? EventJson.Serialize(e) : FormatLine(e));
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+
+        WriteSummary(ctx, client, pipeline);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>One readable line for an event.</summary>
+    public static string FormatLine(RadarEvent e)
+    {
+        string time = Market.ExchangeTime.ToExchange(e.Time).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        return $"{time} {e.Session,-6} {e.Symbol,-6} {e.Type,-17} {e.Priority,-6} {e.Reason}";
+    }
+
+    /// <summary>The final summary: ticks, events by type, subscriptions, evictions, reconnects, dropped events.</summary>
+    public static void WriteSummary(CommandContext ctx, TwsClient client, LivePipeline pipeline)
+    {
+        StreamSummary s = pipeline.Summary();
+        var stats = client.GetStats();
+        var summary = new Dictionary<string, object?>
+        {
+            ["type"] = "SUMMARY",
+            ["time"] = DateTimeOffset.UtcNow,
+            ["ticks"] = pipeline.Ticks,
+            ["events"] = s.Events,
+            ["subscriptions"] = s.Subscriptions,
+            ["evictions"] = s.Evictions,
+            ["reconnects"] = stats.Reconnections,
+            ["droppedEvents"] = pipeline.DroppedEvents,
+        };
+        if (ctx.JsonOutput)
+        {
+            ctx.Out.WriteLine(Json.Serialize(summary, indented: false));
+        }
+        else
+        {
+            string events = s.Events.Count == 0 ? "none" : string.Join(", ", s.Events.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {k.Value}"));
+            ctx.Out.WriteLine($"Summary: {pipeline.Ticks} ticks; events: {events}; {s.Subscriptions} subscriptions, {s.Evictions} evictions, {stats.Reconnections} reconnects, {pipeline.DroppedEvents} dropped events.");
+        }
+
+        ctx.Out.Flush();
+    }
+}
