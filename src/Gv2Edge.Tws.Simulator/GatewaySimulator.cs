@@ -35,7 +35,8 @@ public sealed partial class GatewaySimulator : IAsyncDisposable
         Clock = new MarketClock(options.Start ?? Scenario.Start, options.Speed, options.TimeProvider);
         Logger = options.LoggerFactory.CreateLogger("Gv2Edge.Tws.Simulator");
         Model = new MarketModel(Universe.Default, new CalendarAdapter(new UsEquityCalendar()), Scenario, options.Seed, Clock);
-        RateLimiter = new RateLimiter(options.TimeProvider);
+        // IB's limits run on the market clock, the one clock client and simulator share (at speed 1 it is wall time).
+        RateLimiter = new RateLimiter(Clock);
         Faults = new SimulatorFaults(this);
         History = new HistoryService(this);
     }

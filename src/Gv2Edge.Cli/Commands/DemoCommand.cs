@@ -40,12 +40,17 @@ public static class DemoCommand
         ctx.Err.WriteLine($"Scenario: {sim.Scenario.Description}");
 
         TimeProvider clock = sim.Clock;
-        // The client's timeouts run on the market clock: scale them so they mean the same in wall time.
+        // The client's network timeouts run on the market clock; at 30x a 30 s heartbeat would be 1 s of wall time,
+        // which a busy machine can miss. Keep their wall-time meaning (and never shorter than the defaults).
+        double speed = Math.Max(1, simOptions.Speed);
         var clientOptions = GatewayConnection.ClientOptions(ctx, "127.0.0.1", sim.Port, clock) with
         {
-            ConnectTimeout = TimeSpan.FromSeconds(ctx.Settings.Ibkr.ConnectTimeoutSeconds * simOptions.Speed),
+            ConnectTimeout = TimeSpan.FromSeconds(ctx.Settings.Ibkr.ConnectTimeoutSeconds * speed),
+            HeartbeatInterval = TimeSpan.FromSeconds(Math.Max(30, 10 * speed)),
+            SilenceThresholdRegular = TimeSpan.FromSeconds(Math.Max(60, 5 * speed)),
         };
         await using var client = new TwsClient(clientOptions);
+        using var reporter = new ConnectionReporter(client, ctx.Err);
         await GatewayConnection.ConnectAsync(ctx, client, "127.0.0.1", sim.Port).ConfigureAwait(false);
 
         IReadOnlyList<string> symbols = ctx.Args.GetAll("symbols") is { Count: > 0 } given ? given : DemoUniverse(sim);

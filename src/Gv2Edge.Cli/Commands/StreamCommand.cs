@@ -46,6 +46,7 @@ public static class StreamCommand
         try
         {
             await using var client = new TwsClient(GatewayConnection.ClientOptions(ctx, host, port, clock));
+            using var reporter = new ConnectionReporter(client, ctx.Err);
             await GatewayConnection.ConnectAsync(ctx, client, host, port).ConfigureAwait(false);
             var streaming = new StreamingOptions { MaxSubscriptions = ctx.Settings.Ibkr.MaxSubscriptions };
             await using var pipeline = new LivePipeline(client, clock, streaming);

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Gv2Edge.Cli.Infrastructure;
 using Gv2Edge.Market;
 using Gv2Edge.Tws;
+using Gv2Edge.Tws.Errors;
 using Gv2Edge.Tws.MarketData;
 
 namespace Gv2Edge.Cli.Pipeline;

@@ -43,7 +43,11 @@ public sealed class LivePipeline : IAsyncDisposable
         _sampler = new BufferSampler(Buffer, new DelegateSnapshotSource(Store.SnapshotAll), clock);
         _acceleration = new AccelerationEngine(Buffer, clock);
         _sampler.Sampled += _ => OnSampled();
+        Baselines = new BaselineLoader(client, Resolver, Store, Sessions, clock);
     }
+
+    /// <summary>Loads each symbol's own volume baseline from its daily history.</summary>
+    public BaselineLoader Baselines { get; }
 
     /// <summary>The US equity sessions (calendar) the pipeline uses.</summary>
     public UsEquitySessions Sessions { get; }
@@ -75,13 +79,15 @@ public sealed class LivePipeline : IAsyncDisposable
     /// <summary>Requests persistent lines for <paramref name="symbols"/> and starts every loop.</summary>
     public void Start(IEnumerable<string> symbols)
     {
-        foreach (string symbol in symbols)
+        var list = symbols.ToList();
+        foreach (string symbol in list)
         {
             Subscriptions.Request(symbol, HotPriority.Normal);
         }
 
         ChannelReader<RadarEvent> streaming = Engine.AddConsumer("app", 4096);
         CancellationToken token = _stop.Token;
+        _tasks.Add(Task.Run(() => Baselines.LoadAllAsync(list, token), token));
         _tasks.Add(Task.Run(() => _lines.PumpAsync(token), token));
         _tasks.Add(Task.Run(() => Subscriptions.RunAsync(token), token));
         _tasks.Add(Task.Run(() => Engine.RunAsync(token), token));

@@ -3,6 +3,7 @@ using Gv2Edge.Radar.Services;
 using Gv2Edge.Radar.State;
 using Gv2Edge.Radar.Streaming;
 using Gv2Edge.Tws;
+using Gv2Edge.Tws.Errors;
 using Gv2Edge.Tws.MarketData;
 using Gv2Edge.Tws.Protocol.Messages;
 
