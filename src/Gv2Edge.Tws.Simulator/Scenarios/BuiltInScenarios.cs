@@ -42,8 +42,9 @@ public static class BuiltInScenarios
                 At(9, 25), []),
             new Scenario("demo",
                 "A busy open. Pre-market: SOUN gaps up 9% at 09:25:30 on 8x volume (GAP in `edge gaps`, VOLUME_SPIKE in PRE). "
-                + "09:31 NVDA surges +2.5% in 4 min (PRICE_SURGE). 09:33 AMD's spread tightens 4x for 3 min with deeper books "
-                + "(SPREAD_TIGHTENING). 09:35 TSLA breaks its day high by 1% (NEW_HIGH). 09:38 RGTI halts for 5 min (HALTED) and "
+                + "09:31 NVDA surges +4% in 4 min (PRICE_SURGE). 09:33 BBAI's spread tightens 4x for 3 min with deeper books "
+                + "(SPREAD_TIGHTENING; a one-cent spread such as AMD's cannot narrow). 09:35 TSLA breaks its day high by 1% (NEW_HIGH). "
+                + "09:36 SOFI drifts up 2% in 5 min: a near miss, no PRICE_SURGE. 09:38 RGTI halts for 5 min (HALTED) and "
                 + "resumes +15% (RESUMED, PRICE_SURGE). 09:40 AAPL: 8,000 calls trade at the first strike above the starting "
                 + "price, nearest expiry (HIGH_CALL_VOLUME, CALL_CONCENTRATION, VOLUME_OVER_OI in `edge flow`). 09:45 MARA trades "
                 + "10x normal volume for 5 min (VOLUME_SPIKE). 09:50 PLTR drops 4% in 3 min (PRICE_DROP).",
@@ -51,9 +52,10 @@ public static class BuiltInScenarios
                 [
                     new ScenarioEvent(At(9, 25), "SOUN", ScenarioEventKind.VolumeBurst, Multiplier: 8, Duration: TimeSpan.FromMinutes(10)),
                     new ScenarioEvent(At(9, 25, 30), "SOUN", ScenarioEventKind.Gap, Percent: 9),
-                    new ScenarioEvent(At(9, 31), "NVDA", ScenarioEventKind.PriceSurge, Percent: 2.5, Duration: TimeSpan.FromMinutes(4)),
-                    new ScenarioEvent(At(9, 33), "AMD", ScenarioEventKind.SpreadTightening, Multiplier: 4, Duration: TimeSpan.FromMinutes(3)),
+                    new ScenarioEvent(At(9, 31), "NVDA", ScenarioEventKind.PriceSurge, Percent: 4, Duration: TimeSpan.FromMinutes(4)),
+                    new ScenarioEvent(At(9, 33), "BBAI", ScenarioEventKind.SpreadTightening, Multiplier: 4, Duration: TimeSpan.FromMinutes(3)),
                     new ScenarioEvent(At(9, 35), "TSLA", ScenarioEventKind.NewHigh, Percent: 1),
+                    new ScenarioEvent(At(9, 36), "SOFI", ScenarioEventKind.PriceSurge, Percent: 2, Duration: TimeSpan.FromMinutes(5)),
                     new ScenarioEvent(At(9, 38), "RGTI", ScenarioEventKind.Halt, Percent: 15, Duration: TimeSpan.FromMinutes(5)),
                     new ScenarioEvent(At(9, 40), "AAPL", ScenarioEventKind.CallVolumeBurst, Contracts: 8000, Duration: TimeSpan.FromMinutes(5)),
                     new ScenarioEvent(At(9, 45), "MARA", ScenarioEventKind.VolumeBurst, Multiplier: 10, Duration: TimeSpan.FromMinutes(5)),
