@@ -60,7 +60,8 @@ public static class DemoCommand
         ctx.Err.WriteLine($"edge demo: connected (server version {client.ServerVersion}, account {string.Join(",", client.Accounts)}); subscribing {symbols.Count} symbols.");
 
         await using EdgeJournal? journal = OpenDemoJournal(ctx);
-        return await PipelineRunner.RunAsync(ctx, client, pipeline, duration, journal).ConfigureAwait(false);
+        bool dashboard = ctx.IsTerminal && !ctx.JsonOutput && !ctx.Args.Has("headless");
+        return await PipelineRunner.RunAsync(ctx, client, pipeline, duration, journal, dashboard).ConfigureAwait(false);
     }
 
     /// <summary>The scenario's symbols first, then the simulator's universe, up to 80 symbols.</summary>

@@ -23,6 +23,7 @@ public sealed class LivePipeline : IAsyncDisposable
     private readonly ClientMarketDataLines _lines;
     private readonly BufferSampler _sampler;
     private readonly AccelerationEngine _acceleration;
+    private readonly SmallCapRadar _radar;
     private readonly Channel<RadarEvent> _merged = Channel.CreateBounded<RadarEvent>(new BoundedChannelOptions(8192) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _tasks = [];
@@ -43,11 +44,15 @@ public sealed class LivePipeline : IAsyncDisposable
         _sampler = new BufferSampler(Buffer, new DelegateSnapshotSource(Store.SnapshotAll), clock);
         _acceleration = new AccelerationEngine(Buffer, clock);
         _sampler.Sampled += _ => OnSampled();
+        _radar = new SmallCapRadar(Buffer, _acceleration, clock, e => Publish(e with { Priority = Engine.HotList.PriorityOf(e.Symbol).ToWord() }));
         Baselines = new BaselineLoader(client, Resolver, Store, Sessions, clock);
     }
 
     /// <summary>Loads each symbol's own volume baseline from its daily history.</summary>
     public BaselineLoader Baselines { get; }
+
+    /// <summary>The one clock every part runs on.</summary>
+    public TimeProvider Clock => _clock;
 
     /// <summary>The US equity sessions (calendar) the pipeline uses.</summary>
     public UsEquitySessions Sessions { get; }
@@ -93,6 +98,7 @@ public sealed class LivePipeline : IAsyncDisposable
         _tasks.Add(Task.Run(() => Engine.RunAsync(token), token));
         _tasks.Add(Task.Run(() => ForwardAsync(streaming, token), token));
         _sampler.Start();
+        _radar.Start();
     }
 
     private void OnSampled()
@@ -110,6 +116,13 @@ public sealed class LivePipeline : IAsyncDisposable
             await foreach (RadarEvent e in source.ReadAllAsync(token).ConfigureAwait(false))
             {
                 Publish(e);
+
+                // The guide's routing: PRICE_SURGE and VOLUME_SPIKE make the small-cap radar evaluate that symbol now;
+                // NEW_HIGH is one of its inputs.
+                if (e.Type is EventTypes.PriceSurge or EventTypes.VolumeSpike or EventTypes.NewHigh)
+                {
+                    _radar.OnStreamingEvent(e);
+                }
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -133,6 +146,7 @@ public sealed class LivePipeline : IAsyncDisposable
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         _sampler.Dispose();
+        _radar.Dispose();
         try
         {
             await Task.WhenAll(_tasks).ConfigureAwait(false);

@@ -13,7 +13,13 @@ namespace Gv2Edge.Cli.Pipeline;
 public static class PipelineRunner
 {
     /// <summary>Streams events until <paramref name="duration"/> passes on the wall clock or the user stops.</summary>
-    public static async Task<int> RunAsync(CommandContext ctx, TwsClient client, LivePipeline pipeline, TimeSpan? duration, EdgeJournal? journal)
+    /// <param name="ctx">The command.</param>
+    /// <param name="client">The connected client (for stats).</param>
+    /// <param name="pipeline">The running pipeline.</param>
+    /// <param name="duration">Wall time to run; null until Ctrl+C.</param>
+    /// <param name="journal">Where events are journaled, or null.</param>
+    /// <param name="dashboard">Render the live dashboard (a terminal, not --json, not --headless) instead of event lines.</param>
+    public static async Task<int> RunAsync(CommandContext ctx, TwsClient client, LivePipeline pipeline, TimeSpan? duration, EdgeJournal? journal, bool dashboard = false)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancellation);
         if (duration is { } d)
@@ -21,6 +27,10 @@ public static class PipelineRunner
             stop.CancelAfter(d);
         }
 
+        var feed = new DashboardFeed(client, pipeline, pipeline.Clock);
+        Task render = dashboard
+            ? Dashboard.DashboardLoop.RunLiveAsync(Spectre.Console.AnsiConsole.Console, feed.Build, cancellationToken: stop.Token)
+            : Task.CompletedTask;
         try
         {
             await foreach (RadarEvent e in pipeline.Events.ReadAllAsync(stop.Token).ConfigureAwait(false))
@@ -30,10 +40,22 @@ public static class PipelineRunner
                     await journal.AppendEventAsync(e, cancellationToken: CancellationToken.None).ConfigureAwait(false);
                 }
 
-                ctx.Out.WriteLine(ctx.JsonOutput ? EventJson.Serialize(e) : FormatLine(e));
+                feed.Add(e);
+                if (!dashboard)
+                {
+                    ctx.Out.WriteLine(ctx.JsonOutput ? EventJson.Serialize(e) : FormatLine(e));
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+
+        try
+        {
+            await render.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
         {
         }
 

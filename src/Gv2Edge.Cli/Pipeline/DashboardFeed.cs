@@ -1,0 +1,91 @@
+using Gv2Edge.Cli.Dashboard;
+using Gv2Edge.Market;
+using Gv2Edge.Radar.Events;
+using Gv2Edge.Radar.Quotes;
+using Gv2Edge.Radar.State;
+using Gv2Edge.Radar.Streaming;
+using Gv2Edge.Tws;
+
+namespace Gv2Edge.Cli.Pipeline;
+
+/// <summary>
+/// Builds the dashboard's immutable snapshot from the pipeline: events are added as they pass through the output
+/// loop; <see cref="Build"/> reads the client's stats, the hot list and the state store on the render loop's cadence.
+/// </summary>
+public sealed class DashboardFeed(TwsClient client, LivePipeline pipeline, TimeProvider clock)
+{
+    private const int FeedSize = 50;
+    private readonly Lock _gate = new();
+    private readonly LinkedList<FeedRow> _feed = new();
+    private readonly Dictionary<string, string> _latest = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, RadarSuspect> _blips = new(StringComparer.OrdinalIgnoreCase);
+    private long _events;
+
+    /// <summary>Records an event for the feed, the watch list's "latest event" and the radar suspects.</summary>
+    public void Add(RadarEvent e)
+    {
+        lock (_gate)
+        {
+            _events++;
+            _feed.AddFirst(new FeedRow(e.Id, ExchangeTime.ToExchange(e.Time), e.Symbol, e.Type, e.Reason, e.Priority));
+            while (_feed.Count > FeedSize)
+            {
+                _feed.RemoveLast();
+            }
+
+            _latest[e.Symbol] = e.Type;
+            if (e.Type is EventTypes.Acceleration or EventTypes.RadarBlip && e.Value is { } score)
+            {
+                string kind = e.Extra?.TryGetValue("state", out object? st) == true && st is not null ? st.ToString()! : e.Type;
+                _blips[e.Symbol] = new RadarSuspect(e.Symbol, score, [kind]);
+            }
+        }
+    }
+
+    /// <summary>The snapshot to render now.</summary>
+    public DashboardSnapshot Build()
+    {
+        TwsClientStats stats = client.GetStats();
+        DateTimeOffset now = clock.GetUtcNow();
+        SessionInfo session = pipeline.Sessions.GetSession(now);
+        var watch = new List<WatchRow>();
+        foreach (HotEntry entry in pipeline.Engine.HotList.Entries().OrderByDescending(h => h.Priority).ThenByDescending(h => h.AddedAt).Take(12))
+        {
+            SymbolSnapshot? s = pipeline.Store.Snapshot(entry.Symbol);
+            string? latest;
+            lock (_gate)
+            {
+                latest = _latest.GetValueOrDefault(entry.Symbol);
+            }
+
+            watch.Add(new WatchRow(
+                entry.Symbol,
+                entry.Priority.ToWord(),
+                s is { } a && double.IsFinite(a.Last) ? a.Last : null,
+                s is { } b ? GapMath.PercentChange(b.Last, b.PrevClose) : null,
+                null,
+                s is { } c ? GapMath.SpreadPct(c.Bid, c.Ask) : null,
+                latest));
+        }
+
+        lock (_gate)
+        {
+            return new DashboardSnapshot
+            {
+                Connection = new ConnectionStatus(
+                    stats.State.ToString(),
+                    stats.ServerVersion == 0 ? null : stats.ServerVersion,
+                    stats.HeartbeatLatency?.TotalMilliseconds,
+                    stats.Lines.Used,
+                    stats.Lines.Free,
+                    stats.MessagesInPerSecond,
+                    (int)stats.Reconnections),
+                Watch = watch,
+                Feed = [.. _feed],
+                Suspects = [.. _blips.Values.OrderByDescending(b => b.Score).Take(8)],
+                Clock = new Dashboard.SessionClock(ExchangeTime.ToExchange(now), session.Session.ToName(), session.NextOpen, session.NextClose),
+                Counters = new DashboardCounters(pipeline.Ticks, _events, 0, 0, pipeline.DroppedEvents, pipeline.Subscriptions.Count),
+            };
+        }
+    }
+}
