@@ -82,6 +82,11 @@ public sealed class EdgeApp
             _err.WriteLine($"edge {spec.Name}: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (Journal.JournalException ex)
+        {
+            _err.WriteLine($"edge {spec.Name}: the journal cannot be used: {ex.Message}");
+            return ExitCodes.Usage;
+        }
         catch (GatewayUnavailableException ex)
         {
             _err.WriteLine($"edge {spec.Name}: {ex.Message}");

@@ -28,6 +28,17 @@ public static class PipelineRunner
         }
 
         var feed = new DashboardFeed(client, pipeline, pipeline.Clock);
+
+        // Alerts: every event goes through the dispatcher, which journals it and queues its deliveries (at least once,
+        // idempotency key = event id). Sinks come from EDGE_ALERTS_* variables; with none it only journals.
+        using var http = new HttpClient();
+        Alerts.AlertDispatcher? alerts = journal is null ? null : new Alerts.AlertDispatcher(
+            journal,
+            Alerts.AlertSinkFactory.FromEnvironment(Environment.GetEnvironmentVariable, http, ctx.IsTerminal && !dashboard ? ctx.Err : null),
+            Alerts.AlertOptions.FromEnvironment(Environment.GetEnvironmentVariable),
+            pipeline.Clock);
+        using var alertStop = new CancellationTokenSource();
+        Task alertLoop = alerts is null ? Task.CompletedTask : Task.Run(() => alerts.RunAsync(alertStop.Token));
         Task render = dashboard
             ? Dashboard.DashboardLoop.RunLiveAsync(Spectre.Console.AnsiConsole.Console, feed.Build, cancellationToken: stop.Token)
             : Task.CompletedTask;
@@ -35,9 +46,9 @@ public static class PipelineRunner
         {
             await foreach (RadarEvent e in pipeline.Events.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                if (journal is not null)
+                if (alerts is not null)
                 {
-                    await journal.AppendEventAsync(e, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+                    await alerts.PublishAsync(e, CancellationToken.None).ConfigureAwait(false);
                 }
 
                 feed.Add(e);
@@ -54,6 +65,15 @@ public static class PipelineRunner
         try
         {
             await render.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await alertStop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await alertLoop.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
