@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Gv2Edge.TestKit;
 using Gv2Edge.Tws.Connection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -54,34 +54,8 @@ internal sealed class ClientHarness : IAsyncDisposable
     /// Advances the fake clock in small steps (letting real threads run in between) until the condition holds,
     /// without going past <paramref name="maxFake"/> of fake time (default 2 s).
     /// </summary>
-    public async Task PumpUntilAsync(string reason, Func<bool> condition, TimeSpan? maxFake = null, TimeSpan? step = null)
-    {
-        TimeSpan limit = maxFake ?? TimeSpan.FromSeconds(2);
-        TimeSpan stride = step ?? TimeSpan.FromMilliseconds(5);
-        DateTimeOffset end = Clock.GetUtcNow() + limit;
-        var real = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (real.Elapsed > TimeSpan.FromSeconds(15))
-            {
-                throw new TimeoutException($"Timed out (real time) waiting for: {reason}");
-            }
-
-            // Give the reader/writer a moment on real threads, then move time.
-            await Task.Delay(1);
-            if (condition())
-            {
-                break;
-            }
-
-            if (Clock.GetUtcNow() >= end)
-            {
-                throw new TimeoutException($"Fake time ran {limit.TotalSeconds:0.###} s without: {reason}");
-            }
-
-            Clock.Advance(stride);
-        }
-    }
+    public Task PumpUntilAsync(string reason, Func<bool> condition, TimeSpan? maxFake = null, TimeSpan? step = null)
+        => FakeClockPump.UntilAsync(Clock, reason, condition, maxFake ?? TimeSpan.FromSeconds(2), step ?? TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(15));
 
     /// <summary>Lets real threads run without moving the fake clock.</summary>
     public static async Task SettleAsync(Func<bool> condition, string reason)

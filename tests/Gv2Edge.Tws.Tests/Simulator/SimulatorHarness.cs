@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Gv2Edge.TestKit;
 using Gv2Edge.Tws.Simulator;
 using Microsoft.Extensions.Time.Testing;
 
@@ -37,33 +37,8 @@ internal sealed class SimulatorHarness : IAsyncDisposable
     }
 
     /// <summary>Advances the fake clock in steps, letting real threads run, until the condition holds.</summary>
-    public async Task PumpUntilAsync(string reason, Func<bool> condition, TimeSpan? maxFake = null, TimeSpan? step = null)
-    {
-        TimeSpan limit = maxFake ?? TimeSpan.FromSeconds(3);
-        TimeSpan stride = step ?? TimeSpan.FromMilliseconds(10);
-        DateTimeOffset end = Clock.GetUtcNow() + limit;
-        var real = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (real.Elapsed > TimeSpan.FromSeconds(20))
-            {
-                throw new TimeoutException($"Timed out (real time) waiting for: {reason}");
-            }
-
-            await Task.Delay(1);
-            if (condition())
-            {
-                break;
-            }
-
-            if (Clock.GetUtcNow() >= end)
-            {
-                throw new TimeoutException($"Fake time ran {limit.TotalSeconds:0.###} s without: {reason}");
-            }
-
-            Clock.Advance(stride);
-        }
-    }
+    public Task PumpUntilAsync(string reason, Func<bool> condition, TimeSpan? maxFake = null, TimeSpan? step = null)
+        => FakeClockPump.UntilAsync(Clock, reason, condition, maxFake ?? TimeSpan.FromSeconds(3), step ?? TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(20));
 
     public async ValueTask DisposeAsync()
     {
