@@ -11,7 +11,11 @@ public sealed partial class GatewaySimulator
     {
         lock (_gate)
         {
-            _pump ??= Options.TimeProvider.CreateTimer(_ => Pump(), null, PumpPeriod, PumpPeriod);
+            if (_pump is null)
+            {
+                _pump = Options.TimeProvider.CreateTimer(_ => Pump(), null, PumpPeriod, PumpPeriod);
+                Load?.Start();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Gv2Edge.Market;
 using Gv2Edge.Tws.Simulator.Faults;
+using Gv2Edge.Tws.Simulator.Load;
 using Gv2Edge.Tws.Simulator.Market;
 using Gv2Edge.Tws.Simulator.Scenarios;
 using Gv2Edge.Tws.Simulator.Server;
@@ -39,6 +40,7 @@ public sealed partial class GatewaySimulator : IAsyncDisposable
         RateLimiter = new RateLimiter(Clock);
         Faults = new SimulatorFaults(this);
         History = new HistoryService(this);
+        Load = options.Load is { } load ? new LoadGenerator(this, load) : null;
     }
 
     /// <summary>The options it runs with.</summary>
@@ -74,7 +76,12 @@ public sealed partial class GatewaySimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>Load mode's counters (null when load mode is off).</summary>
+    public LoadStatistics? LoadStatistics => Load?.Statistics;
+
     internal ILogger Logger { get; }
+
+    internal LoadGenerator? Load { get; }
 
     internal MarketModel Model { get; }
 
@@ -151,6 +158,7 @@ public sealed partial class GatewaySimulator : IAsyncDisposable
         _stopping.Cancel();
         _listener?.Stop();
         _pump?.Dispose();
+        Load?.Dispose();
         try
         {
             await _acceptLoop.ConfigureAwait(false);
@@ -194,6 +202,11 @@ public sealed partial class GatewaySimulator : IAsyncDisposable
     private void Serve(IDuplexPipe transport)
     {
         var connection = new SimConnection(this, transport, Interlocked.Increment(ref _nextConnectionId));
+        if (Load is { } load)
+        {
+            connection.Outbox.Sent = load.Wake;
+        }
+
         lock (_gate)
         {
             _connections.Add(connection);

@@ -55,6 +55,12 @@ public sealed record SimulatorOptions
     /// </summary>
     public double SnapshotSeconds { get; init; } = 11;
 
+    /// <summary>
+    /// Load mode for benchmarks (default null: off). NOT IB-faithful: streaming lines get pre-encoded level-1 frames at
+    /// a fixed rate instead of the market model's coalesced updates. See <see cref="Load.LoadOptions"/>.
+    /// </summary>
+    public Load.LoadOptions? Load { get; init; }
+
     /// <summary>The driving clock (default <see cref="TimeProvider.System"/>); tests pass a FakeTimeProvider.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -84,6 +90,7 @@ public sealed record SimulatorOptions
             throw new ArgumentException($"Lines {Lines} must be at least 1.");
         }
 
+        Load?.Validate();
         if (Accounts.Count == 0 || Accounts.Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("At least one non-empty account is needed (clients wait for managedAccounts).");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gv2Edge.Cli.Infrastructure;
 using Gv2Edge.Tws.Simulator;
+using Gv2Edge.Tws.Simulator.Load;
 using Gv2Edge.Tws.Simulator.Scenarios;
 
 namespace Gv2Edge.Cli.Commands;
@@ -13,9 +14,9 @@ public static class SimCommand
     public static readonly CommandSpec Spec = new(
         "sim",
         "run the IB Gateway simulator on a loopback port (default 4002) until Ctrl+C",
-        "edge sim [--port 4002] [--scenario NAME|FILE] [--seed N] [--speed X] [--start \"2026-11-24 09:25\"] [--server-version N] [--lines N] [--duration 10m] [--list-scenarios]",
+        "edge sim [--port 4002] [--scenario NAME|FILE] [--seed N] [--speed X] [--start \"2026-11-24 09:25\"] [--server-version N] [--lines N] [--load RATE|max] [--load-move PCT] [--load-stamp TICKTYPE] [--duration 10m] [--list-scenarios]",
         0,
-        ["scenario", "seed", "speed", "start", "server-version", "lines", "duration"],
+        ["scenario", "seed", "speed", "start", "server-version", "lines", "duration", "load", "load-move", "load-stamp"],
         ["list-scenarios"],
         Run);
 
@@ -55,6 +56,12 @@ public static class SimCommand
             ctx.Out.WriteLine($"Market clock {start} ET at {options.Speed.ToString(CultureInfo.InvariantCulture)}x. Connect with: edge run --port {sim.Port}. Ctrl+C stops.");
         }
 
+        if (options.Load is { } load)
+        {
+            string rate = double.IsPositiveInfinity(load.TicksPerSecond) ? "as fast as clients read" : $"{load.TicksPerSecond:N0} ticks/s";
+            ctx.Err.WriteLine($"LOAD MODE ({rate}, {load.MovePercent.ToString(CultureInfo.InvariantCulture)}% price moves): streaming lines get pre-encoded tickPrice/tickSize frames instead of the market model. NOT IB-faithful; for benchmarks only.");
+        }
+
         ctx.Out.Flush();
         TimeSpan? duration = ctx.Args.GetDuration("duration");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancellation);
@@ -68,7 +75,8 @@ public static class SimCommand
             while (!stop.IsCancellationRequested)
             {
                 await Task.Delay(TimeSpan.FromSeconds(10), stop.Token).ConfigureAwait(false);
-                ctx.Err.WriteLine($"[{sim.Clock.NowEt:HH:mm:ss} ET] connections {sim.ConnectionCount}, client messages in the last second {sim.MessagesInLastSecond}, total {sim.MessagesReceived}");
+                string loadLine = sim.LoadStatistics is { } ls ? $", load frames sent {ls.FramesSent:N0} (behind {ls.FramesBehind:N0})" : "";
+                ctx.Err.WriteLine($"[{sim.Clock.NowEt:HH:mm:ss} ET] connections {sim.ConnectionCount}, client messages in the last second {sim.MessagesInLastSecond}, total {sim.MessagesReceived}{loadLine}");
             }
         }
         catch (OperationCanceledException)
@@ -110,7 +118,57 @@ public static class SimCommand
             Start = start,
             ServerVersion = ctx.Args.GetInt("server-version", Tws.Protocol.ServerVersions.MinSupported, Tws.Protocol.ServerVersions.MaxSupported) ?? Tws.Protocol.ServerVersions.MaxSupported,
             Lines = ctx.Args.GetInt("lines", 1, 10_000) ?? 100,
+            Load = ParseLoad(ctx),
         };
         return options;
+    }
+
+    /// <summary><c>--load 50000|50k|2m|max</c> (ticks per second), <c>--load-move PCT</c>, <c>--load-stamp TICKTYPE</c>.</summary>
+    private static LoadOptions? ParseLoad(CommandContext ctx)
+    {
+        if (ctx.Args.Get("load") is not { } text)
+        {
+            if (ctx.Args.Get("load-move") is not null || ctx.Args.Get("load-stamp") is not null)
+            {
+                throw new UsageException("--load-move and --load-stamp need --load RATE.");
+            }
+
+            return null;
+        }
+
+        return new LoadOptions
+        {
+            TicksPerSecond = ParseRate(text),
+            MovePercent = ctx.Args.GetDouble("load-move", 0, 50) ?? 3,
+            StampTickType = ctx.Args.GetInt("load-stamp", 0, 1_000),
+        };
+    }
+
+    internal static double ParseRate(string text)
+    {
+        string t = text.Trim().ToLowerInvariant();
+        if (t is "max" or "inf" or "unlimited")
+        {
+            return double.PositiveInfinity;
+        }
+
+        double multiplier = 1;
+        if (t.EndsWith('k'))
+        {
+            multiplier = 1_000;
+            t = t[..^1];
+        }
+        else if (t.EndsWith('m'))
+        {
+            multiplier = 1_000_000;
+            t = t[..^1];
+        }
+
+        if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double n) || !(n > 0) || double.IsInfinity(n))
+        {
+            throw new UsageException($"--load: \"{text}\" is not a rate; give ticks per second (50000, 50k, 2m) or max.");
+        }
+
+        return n * multiplier;
     }
 }

@@ -62,6 +62,15 @@ internal sealed class MarketDataSubscription
 
     public bool StaticSent { get; set; }
 
+    /// <summary>Load mode: this line's frame cycle (null outside load mode).</summary>
+    public Load.LoadCycle? Load { get; set; }
+
+    /// <summary>Load mode: the next frame of <see cref="Load"/>.</summary>
+    public int LoadIndex { get; set; }
+
+    /// <summary>Load mode: the cumulative volume the volume frames report.</summary>
+    public long LoadVolume { get; set; }
+
     // Last values sent (NaN / -1: never sent).
     public double Bid = double.NaN;
     public double Ask = double.NaN;

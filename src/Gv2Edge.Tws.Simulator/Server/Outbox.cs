@@ -16,9 +16,16 @@ internal sealed class Outbox
     private MessageWriter _sending = new(16 * 1024);
     private int _signalled;
     private long _framesQueued;
+    private int _queuedBytes;
 
     /// <summary>Frames queued so far (for stats and tests).</summary>
     public long FramesQueued => Interlocked.Read(ref _framesQueued);
+
+    /// <summary>Bytes queued and not yet handed to the transport (racy read; for back-pressure).</summary>
+    public int QueuedBytes => Volatile.Read(ref _queuedBytes);
+
+    /// <summary>Called after each write to the transport (load mode waits on it).</summary>
+    public Action? Sent { get; set; }
 
     /// <summary>Opens the buffer for writing; dispose the scope to release it and wake the send loop.</summary>
     public Scope Open()
@@ -66,12 +73,20 @@ internal sealed class Outbox
 
         // Not cancellable on purpose: a frame is either sent whole or the transport is gone.
         await output.WriteAsync(_sending.WrittenMemory).ConfigureAwait(false);
+        Interlocked.Add(ref _queuedBytes, -_sending.Length);
         _sending.Reset();
+        Sent?.Invoke();
     }
 
     private void Close(int lengthBefore)
     {
-        bool wrote = _filling.Length > lengthBefore;
+        int added = _filling.Length - lengthBefore;
+        bool wrote = added > 0;
+        if (wrote)
+        {
+            Interlocked.Add(ref _queuedBytes, added);
+        }
+
         _gate.Exit();
         if (wrote && Interlocked.Exchange(ref _signalled, 1) == 0)
         {

@@ -116,6 +116,11 @@ internal sealed partial class SimConnection
         }
 
         Emit(sub, _server.Options.TimeProvider.GetTimestamp());
+        if (_server.Load is { } load && !m.Snapshot)
+        {
+            PrepareLoad(sub, load.Options);
+            load.Wake();
+        }
     }
 
     public void OnCancelMktData(CancelMktData m)
@@ -153,6 +158,11 @@ internal sealed partial class SimConnection
     /// <summary>Called by the pump: sends what changed on every line that is due.</summary>
     public void PumpMarketData(long now)
     {
+        if (_server.Load is not null)
+        {
+            return; // load mode owns the level-1 stream (initial values still come from the model)
+        }
+
         MarketDataSubscription[] due;
         lock (_subscriptionsGate)
         {
