@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Net;
-using System.Net.Sockets;
 using BenchmarkDotNet.Attributes;
 using Gv2Edge.Tws.MarketData;
 using Gv2Edge.Tws.Protocol;
@@ -9,9 +6,9 @@ using Gv2Edge.Tws.Protocol.Messages;
 namespace Gv2Edge.Tws.Benchmarks;
 
 /// <summary>
-/// End-to-end client throughput: a loopback TCP server streams pre-encoded level-1 frames (tickPrice/tickSize,
-/// round robin over the subscriptions) into a connected <see cref="TwsClient"/>; one operation is one message,
-/// counted done when every ticker has applied it. Run:
+/// End-to-end client throughput: a loopback TCP gateway (<see cref="BenchGateway"/>) streams pre-encoded level-1
+/// frames (tickPrice/tickSize, round robin over 90 subscriptions: every streaming line of IB's default 100, 10 being kept in reserve) into a connected
+/// <see cref="TwsClient"/>; one operation is one message, counted done when every ticker has applied it. Run:
 /// <c>dotnet run -c Release --project bench/Gv2Edge.Benchmarks -- --filter '*ClientThroughput*'</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -19,147 +16,123 @@ namespace Gv2Edge.Tws.Benchmarks;
 public class ClientThroughputBenchmarks
 {
     private const int Frames = 200_000;
-    private const int Tickers = 10;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    private TcpListener _listener = null!;
-    private Socket _server = null!;
-    private TwsClient _client = null!;
-    private MarketDataSubscription[] _subs = [];
-    private byte[] _payload = [];
-    private readonly List<int> _reqIds = [];
+    private ClientThroughputRig _rig = null!;
 
     [GlobalSetup]
-    public void Setup()
+    public void Setup() => _rig = ClientThroughputRig.Start(tickers: 90, frames: Frames);
+
+    [Benchmark(OperationsPerInvoke = Frames)]
+    public void StreamFramesUntilEveryTickerUpdated() => _rig.SendAndWait(Timeout);
+
+    [GlobalCleanup]
+    public void Cleanup() => _rig.DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
+
+/// <summary>
+/// A connected client, its gateway and one pre-encoded burst; shared by the BenchmarkDotNet benchmark and the
+/// quick <c>throughput</c> mode of the bench program.
+/// </summary>
+internal sealed class ClientThroughputRig : IAsyncDisposable
+{
+    private readonly BenchGateway _gateway;
+    private readonly TwsClient _client;
+    private readonly MarketDataSubscription[] _subs;
+    private readonly byte[] _payload;
+    private readonly int _frames;
+
+    private ClientThroughputRig(BenchGateway gateway, TwsClient client, MarketDataSubscription[] subs, byte[] payload, int frames)
     {
-        _listener = new TcpListener(IPAddress.Loopback, 0);
-        _listener.Start();
-        int port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        Task<Socket> accept = _listener.AcceptSocketAsync();
-        _client = new TwsClient(new TwsClientOptions { Port = port, ClientId = 1 });
-        Task connect = _client.ConnectAsync();
-        _server = accept.GetAwaiter().GetResult();
-        _server.NoDelay = true;
-        _ = Task.Run(ServeAsync);
-        connect.GetAwaiter().GetResult();
-        _subs = Enumerable.Range(0, Tickers)
-            .Select(i => _client.Subscribe(new Contract { Symbol = $"S{i}", SecType = "STK", Exchange = "SMART", Currency = "USD" }))
-            .ToArray();
-        SpinWait.SpinUntil(() => { lock (_reqIds) { return _reqIds.Count == Tickers; } }, TimeSpan.FromSeconds(30));
-        var w = new MessageWriter(Frames * 32);
-        for (int i = 0; i < Frames; i++)
+        _gateway = gateway;
+        _client = client;
+        _subs = subs;
+        _payload = payload;
+        _frames = frames;
+    }
+
+    /// <summary>Bytes per burst (frames with their headers).</summary>
+    public int PayloadBytes => _payload.Length;
+
+    /// <summary>Connects a client with <paramref name="tickers"/> subscriptions and encodes a burst of <paramref name="frames"/>.</summary>
+    public static ClientThroughputRig Start(int tickers, int frames)
+    {
+        var gateway = new BenchGateway();
+        // No heartbeat during a run: on a loaded machine one iteration can outlast a heartbeat period, and a
+        // late reply would reset the connection mid-benchmark.
+        var client = new TwsClient(new TwsClientOptions
         {
-            int id = _reqIds[i % Tickers];
+            Port = gateway.Port,
+            ClientId = 1,
+            HeartbeatInterval = TimeSpan.FromHours(1),
+            ConnectTimeout = TimeSpan.FromSeconds(60),
+        });
+        Task accept = gateway.AcceptAsync(TimeSpan.FromSeconds(60));
+        Task connect = client.ConnectAsync();
+        accept.GetAwaiter().GetResult();
+        connect.GetAwaiter().GetResult();
+        MarketDataSubscription[] subs = Enumerable.Range(0, tickers)
+            .Select(i => client.Subscribe(new Contract { Symbol = $"S{i}", SecType = "STK", Exchange = "SMART", Currency = "USD" }))
+            .ToArray();
+        // The paced writer sends 45 requests a second, so 90 subscriptions take about 2 s.
+        int[] ids = gateway.WaitForSubscriptions(tickers, TimeSpan.FromSeconds(60));
+        return new ClientThroughputRig(gateway, client, subs, Encode(ids, frames), frames);
+    }
+
+    /// <summary>Sends the burst and returns once every ticker has applied its share of it.</summary>
+    public void SendAndWait(TimeSpan timeout)
+    {
+        long target = TotalUpdates() + _frames;
+        _gateway.Send(_payload);
+        long deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        var spin = default(SpinWait);
+        while (TotalUpdates() < target)
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                TwsClientStats s = _client.GetStats();
+                throw new TimeoutException(
+                    $"Only {TotalUpdates() - (target - _frames)} of {_frames} ticks applied within {timeout.TotalSeconds} s "
+                    + $"(client {s.State}, {s.MessagesIn} messages in, {s.Disconnections} disconnections).");
+            }
+
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _client.DisposeAsync().ConfigureAwait(false);
+        await _gateway.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private long TotalUpdates()
+    {
+        long sum = 0;
+        foreach (MarketDataSubscription s in _subs)
+        {
+            sum += s.Ticker.UpdateCount;
+        }
+
+        return sum;
+    }
+
+    private static byte[] Encode(int[] ids, int frames)
+    {
+        var w = new MessageWriter(frames * 32);
+        for (int i = 0; i < frames; i++)
+        {
+            int id = ids[i % ids.Length];
             if (i % 2 == 0)
             {
-                new TickPrice(id, 1 + (i % 3), 100 + (i % 100) * 0.01, 100 + (i % 7), 0).Encode(w, 187);
+                new TickPrice(id, (i % 3) switch { 0 => 1, 1 => 2, _ => 4 }, 100 + (i % 100) * 0.01, 100 + (i % 7), 0).Encode(w, BenchGateway.ServerVersion);
             }
             else
             {
-                new TickSize(id, 8, 1_000_000 + i).Encode(w, 187);
+                new TickSize(id, 8, 1_000_000 + i).Encode(w, BenchGateway.ServerVersion);
             }
         }
 
-        _payload = w.ToArray();
-    }
-
-    [Benchmark(OperationsPerInvoke = Frames)]
-    public void StreamFramesUntilEveryTickerUpdated()
-    {
-        long target = _subs.Sum(s => s.Ticker.Snapshot().UpdateCount) + Frames;
-        _server.Send(_payload);
-        var spin = default(SpinWait);
-        while (_subs.Sum(s => s.Ticker.Snapshot().UpdateCount) < target)
-        {
-            spin.SpinOnce(-1);
-        }
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _client.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _server.Dispose();
-        _listener.Stop();
-    }
-
-    /// <summary>Minimal gateway side: handshake, start-up replies, records reqMktData ids, answers heartbeats.</summary>
-    private async Task ServeAsync()
-    {
-        var buffer = new byte[64 * 1024];
-        int filled = 0;
-        bool prefix = false;
-        bool hello = false;
-        var handler = new Handler(this);
-        while (true)
-        {
-            int n = await _server.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None).ConfigureAwait(false);
-            if (n == 0)
-            {
-                return;
-            }
-
-            filled += n;
-            int offset = 0;
-            if (!prefix && filled >= 4)
-            {
-                prefix = true;
-                offset = 4;
-            }
-
-            while (true)
-            {
-                int used = Framing.TryReadFrame(buffer.AsSpan(offset, filled - offset), out ReadOnlySpan<byte> payload);
-                if (used == 0)
-                {
-                    break;
-                }
-
-                if (!hello)
-                {
-                    hello = true;
-                    var w = new MessageWriter();
-                    Handshake.WriteServerHello(w, 187, "20260105 09:30:00 EST");
-                    _server.Send(w.WrittenSpan);
-                }
-                else
-                {
-                    RequestDecoder.Decode(payload, 187, handler);
-                }
-
-                offset += used;
-            }
-
-            Array.Copy(buffer, offset, buffer, 0, filled - offset);
-            filled -= offset;
-        }
-    }
-
-    private void Reply(IWireMessage m)
-    {
-        var w = new MessageWriter();
-        m.Encode(w, 187);
-        lock (_server)
-        {
-            _server.Send(w.WrittenSpan);
-        }
-    }
-
-    private sealed class Handler(ClientThroughputBenchmarks owner) : IRequestHandler
-    {
-        public void OnStartApi(StartApi m)
-        {
-            owner.Reply(new NextValidId(1));
-            owner.Reply(new ManagedAccounts("DU1"));
-        }
-
-        public void OnReqCurrentTime(ReqCurrentTime m) => owner.Reply(new CurrentTime(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
-
-        public void OnReqMktData(ReqMktData m)
-        {
-            lock (owner._reqIds)
-            {
-                owner._reqIds.Add(m.ReqId);
-            }
-        }
+        return w.ToArray();
     }
 }

@@ -40,6 +40,7 @@ public sealed partial class TwsClient
             StaleSubscriptions = _subscriptions.Keys.Count(s => s.Ticker.IsStale),
             DroppedUpdateNotices = _updates.Dropped,
             CallbackErrors = Interlocked.Read(ref _callbackErrors),
+            HistoricalPacingRetries = Interlocked.Read(ref _pacingRetries),
             Lines = _lines.Snapshot(),
         };
     }
@@ -237,6 +238,12 @@ public sealed partial class TwsClient
 
         foreach (MarketDataSubscription sub in _subscriptions.Keys)
         {
+            if (sub.Ticker.IsHalted)
+            {
+                // A halted symbol does not trade or quote: its silence is expected, not a dead stream.
+                continue;
+            }
+
             long last = Math.Max(sub.Ticker.LastUpdateTimestamp, sub.SentTimestamp);
             if (last != 0 && _time.GetElapsedTime(last, now) > threshold)
             {

@@ -3,11 +3,14 @@ using Gv2Edge.Tws.Pacing;
 using Gv2Edge.Tws.Protocol;
 using Gv2Edge.Tws.Protocol.Messages;
 using Gv2Edge.Tws.Requests;
+using Microsoft.Extensions.Logging;
 
 namespace Gv2Edge.Tws;
 
 public sealed partial class TwsClient
 {
+    private long _pacingRetries;
+
     /// <summary>Every contract IB knows that matches <paramref name="contract"/> (empty list: none).</summary>
     public Task<IReadOnlyList<ContractDetails>> GetContractDetailsAsync(Contract contract, CancellationToken cancellationToken = default)
     {
@@ -19,7 +22,9 @@ public sealed partial class TwsClient
 
     /// <summary>
     /// Historical bars. Requests wait their turn under IB's pacing rules (15 s identical, 5 per contract in 2 s,
-    /// 60 small-bar requests in 10 min, 50 open) instead of failing; cancellation sends cancelHistoricalData.
+    /// 60 small-bar requests in 10 min, 50 open) instead of failing; a request IB still refuses for pacing (162,
+    /// e.g. because another application shares the gateway) queues again after 10, 20, 40 … s (at most 10 min)
+    /// until it is answered or cancelled; cancellation sends cancelHistoricalData.
     /// </summary>
     /// <param name="contract">The instrument.</param>
     /// <param name="endDateTime">End, e.g. "20260105 16:00:00 US/Eastern"; empty = now.</param>
@@ -36,23 +41,45 @@ public sealed partial class TwsClient
         string contractKey = $"{contract.ConId}|{contract.Symbol}|{contract.SecType}|{contract.Exchange}|{contract.LastTradeDateOrContractMonth}|{contract.Strike}|{contract.Right}|{whatToShow}";
         var key = new HistoricalRequestKey($"{contractKey}|{endDateTime}|{duration}|{barSize}|{useRth}", contractKey,
             HistoricalRequestKey.IsSmallBarSize(barSize), whatToShow == "BID_ASK" ? 2 : 1);
-        HistoricalLease lease = await _historical.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
-        Session session;
-        try
+        for (int refusals = 0; ; refusals++)
         {
-            session = RequireSession();
-        }
-        catch
-        {
-            lease.Dispose();
-            throw;
-        }
+            TimeSpan backoff = refusals == 0 ? TimeSpan.Zero : PacingBackoff(refusals);
+            HistoricalLease lease = await _historical.AcquireAsync(key, backoff, cancellationToken).ConfigureAwait(false);
+            Session session;
+            try
+            {
+                session = RequireSession();
+            }
+            catch
+            {
+                lease.Dispose();
+                throw;
+            }
 
-        int id = NextRequestId();
-        var request = new PendingRequest<HistoricalData>(id) { Cleanup = lease.Dispose };
-        var message = new ReqHistoricalData(id, contract, endDateTime, barSize, duration, useRth, whatToShow);
-        return await Run(session, request, message, new CancelHistoricalData(id), cancellationToken, lease.MarkSent).ConfigureAwait(false);
+            int id = NextRequestId();
+            var request = new PendingRequest<HistoricalData>(id) { Cleanup = lease.Dispose };
+            var message = new ReqHistoricalData(id, contract, endDateTime, barSize, duration, useRth, whatToShow);
+            try
+            {
+                return await Run(session, request, message, new CancelHistoricalData(id), cancellationToken, lease.MarkSent).ConfigureAwait(false);
+            }
+            catch (TwsException e) when (IsPacingViolation(e))
+            {
+                // The gateway's counters are shared with every other application on it: queue again, later.
+                Interlocked.Increment(ref _pacingRetries);
+                _log.LogWarning("Historical request for {Symbol} refused for pacing (162); queued again in {Seconds} s.",
+                    contract.Symbol, PacingBackoff(refusals + 1).TotalSeconds);
+            }
+        }
     }
+
+    /// <summary>Back-off after the n-th pacing refusal of one request: 10, 20, 40 … s, at most 10 minutes (IB's longest window).</summary>
+    internal static TimeSpan PacingBackoff(int refusals)
+        => TimeSpan.FromSeconds(Math.Min(600, 10 * Math.Pow(2, Math.Min(refusals - 1, 10))));
+
+    /// <summary>162 is overloaded (no data, cancelled, invalid step…): only its pacing text means "try later".</summary>
+    private static bool IsPacingViolation(TwsException e)
+        => e.Code == TwsErrorCodes.HistoricalDataService && e.IbMessage.Contains("pacing violation", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Option chain parameters (expirations and strikes per exchange and trading class) for an underlying.</summary>
     /// <param name="underlyingSymbol">e.g. "AAPL".</param>

@@ -50,6 +50,9 @@ public sealed record TwsClientStats
     /// <summary>Exceptions thrown by on-reader update callbacks (caught and counted).</summary>
     public long CallbackErrors { get; init; }
 
+    /// <summary>Historical requests IB refused for pacing (162) and that were queued again.</summary>
+    public long HistoricalPacingRetries { get; init; }
+
     /// <summary>Market-data lines.</summary>
     public LineBudgetSnapshot Lines { get; init; }
 }

@@ -66,7 +66,8 @@ public sealed class MarketDataSubscription
     internal void SetRequestId(int id) => Volatile.Write(ref _requestId, id);
 
     /// <summary>True when the caller should queue it to the updates channel (it was not queued already).</summary>
-    internal bool TryMarkQueued() => Interlocked.Exchange(ref _queued, 1) == 0;
+    /// <remarks>The plain read first: while the entry waits in the channel (the usual case under a burst) no locked instruction is paid.</remarks>
+    internal bool TryMarkQueued() => Volatile.Read(ref _queued) == 0 && Interlocked.Exchange(ref _queued, 1) == 0;
 
     /// <summary>Called by the consumer side when it takes it from the channel.</summary>
     internal void ClearQueued() => Volatile.Write(ref _queued, 0);

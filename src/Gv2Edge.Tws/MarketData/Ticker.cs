@@ -4,42 +4,57 @@ namespace Gv2Edge.Tws.MarketData;
 
 /// <summary>
 /// The level-1 state of one subscription, exactly as IB last said it, updated in place by the socket reader (its
-/// only writer) with no allocation per tick. Read it with <see cref="Snapshot"/>, which returns a consistent copy even while the
-/// reader is writing (a sequence lock: the reader never waits for you).
+/// only writer) with no allocation and no whole-state copy per tick: a tick writes its one or two fields.
+/// Read it with <see cref="ReadQuote"/> (level-1 fields only, the cheap one) or <see cref="Snapshot"/> (every
+/// field, option data included); both return a consistent copy even while the reader is writing (a sequence
+/// lock: the reader never waits for you). To know whether anything changed, compare <see cref="UpdateCount"/>.
 /// </summary>
 public sealed class Ticker
 {
     private readonly ClockAnchor _clock;
     private int _sequence;
-    private TickerSnapshot _state;
+    private TickerQuote _quote = TickerQuote.Empty;
+    private OptionFields _options = OptionFields.Empty;
+    private long _updateCount;
     private long _lastUpdateTimestamp;
     private int _stale;
 
-    internal Ticker(ClockAnchor clock)
-    {
-        _clock = clock;
-        _state = Empty;
-    }
-
-    private static TickerSnapshot Empty => new()
-    {
-        Bid = double.NaN,
-        Ask = double.NaN,
-        Last = double.NaN,
-        High = double.NaN,
-        Low = double.NaN,
-        Open = double.NaN,
-        PreviousClose = double.NaN,
-        Vwap = double.NaN,
-        Halted = double.NaN,
-        ImpliedVolatility = double.NaN,
-        HistoricalVolatility = double.NaN,
-    };
+    internal Ticker(ClockAnchor clock) => _clock = clock;
 
     /// <summary>Timestamp (<see cref="TimeProvider.GetTimestamp"/>) of the last change; 0 before any.</summary>
     public long LastUpdateTimestamp => Volatile.Read(ref _lastUpdateTimestamp);
 
-    /// <summary>A consistent copy of every field.</summary>
+    /// <summary>Ticks applied since the subscription started: a version number, cheap to poll.</summary>
+    public long UpdateCount => Volatile.Read(ref _updateCount);
+
+    /// <summary>True during a trading halt (halted tick 49/90 is 1 or 2): silence is expected then.</summary>
+    /// <remarks>Read without the sequence lock: one aligned double cannot tear, and a value one tick old is fine here.</remarks>
+    public bool IsHalted => _quote.IsHalted;
+
+    /// <summary>A consistent copy of the level-1 fields (about 200 bytes; no option data).</summary>
+    public TickerQuote ReadQuote()
+    {
+        var spinner = default(SpinWait);
+        while (true)
+        {
+            int before = Volatile.Read(ref _sequence);
+            if ((before & 1) == 0)
+            {
+                TickerQuote copy = _quote;
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _sequence) == before)
+                {
+                    copy.UpdateCount = UpdateCount;
+                    copy.IsStale = IsStale;
+                    return copy;
+                }
+            }
+
+            spinner.SpinOnce();
+        }
+    }
+
+    /// <summary>A consistent copy of every field, option data included.</summary>
     public TickerSnapshot Snapshot()
     {
         var spinner = default(SpinWait);
@@ -48,12 +63,13 @@ public sealed class Ticker
             int before = Volatile.Read(ref _sequence);
             if ((before & 1) == 0)
             {
-                TickerSnapshot copy = _state;
+                TickerQuote q = _quote;
+                OptionFields o = _options;
                 Interlocked.MemoryBarrier();
                 if (Volatile.Read(ref _sequence) == before)
                 {
-                    long ts = Volatile.Read(ref _lastUpdateTimestamp);
-                    return copy with { LastUpdate = ts == 0 ? null : _clock.ToUtc(ts), IsStale = IsStale };
+                    long ts = LastUpdateTimestamp;
+                    return Compose(q, o, ts == 0 ? null : _clock.ToUtc(ts), UpdateCount, IsStale);
                 }
             }
 
@@ -67,13 +83,22 @@ public sealed class Ticker
         double price = m.Price;
         switch (m.TickType)
         {
-            case 1 or 66: _state = _state with { Bid = price, BidSize = Size(m.Size, sharesFromLots) ?? _state.BidSize }; break;
-            case 2 or 67: _state = _state with { Ask = price, AskSize = Size(m.Size, sharesFromLots) ?? _state.AskSize }; break;
-            case 4 or 68: _state = _state with { Last = price, LastSize = Size(m.Size, sharesFromLots) ?? _state.LastSize }; break;
-            case 6 or 72: _state = _state with { High = price }; break;
-            case 7 or 73: _state = _state with { Low = price }; break;
-            case 9 or 75: _state = _state with { PreviousClose = price }; break;
-            case 14 or 76: _state = _state with { Open = price }; break;
+            case 1 or 66:
+                _quote.Bid = price;
+                _quote.BidSize = Size(m.Size, sharesFromLots) ?? _quote.BidSize;
+                break;
+            case 2 or 67:
+                _quote.Ask = price;
+                _quote.AskSize = Size(m.Size, sharesFromLots) ?? _quote.AskSize;
+                break;
+            case 4 or 68:
+                _quote.Last = price;
+                _quote.LastSize = Size(m.Size, sharesFromLots) ?? _quote.LastSize;
+                break;
+            case 6 or 72: _quote.High = price; break;
+            case 7 or 73: _quote.Low = price; break;
+            case 9 or 75: _quote.PreviousClose = price; break;
+            case 14 or 76: _quote.Open = price; break;
             default: break;
         }
 
@@ -86,15 +111,15 @@ public sealed class Ticker
         decimal? size = m.Size;
         switch (m.TickType)
         {
-            case 0 or 69: _state = _state with { BidSize = Size(size, sharesFromLots) }; break;
-            case 3 or 70: _state = _state with { AskSize = Size(size, sharesFromLots) }; break;
-            case 5 or 71: _state = _state with { LastSize = Size(size, sharesFromLots) }; break;
-            case 8 or 74: _state = _state with { Volume = Size(size, sharesFromLots) }; break;
-            case 27: _state = _state with { OptionCallOpenInterest = size }; break;
-            case 28: _state = _state with { OptionPutOpenInterest = size }; break;
-            case 29: _state = _state with { OptionCallVolume = size }; break;
-            case 30: _state = _state with { OptionPutVolume = size }; break;
-            case 87: _state = _state with { AverageOptionVolume = size }; break;
+            case 0 or 69: _quote.BidSize = Size(size, sharesFromLots); break;
+            case 3 or 70: _quote.AskSize = Size(size, sharesFromLots); break;
+            case 5 or 71: _quote.LastSize = Size(size, sharesFromLots); break;
+            case 8 or 74: _quote.Volume = Size(size, sharesFromLots); break;
+            case 27: _options.CallOpenInterest = size; break;
+            case 28: _options.PutOpenInterest = size; break;
+            case 29: _options.CallVolume = size; break;
+            case 30: _options.PutVolume = size; break;
+            case 87: _options.AverageVolume = size; break;
             default: break;
         }
 
@@ -106,19 +131,18 @@ public sealed class Ticker
         Begin();
         if (m.Kind == TickStringKind.RtVolume)
         {
-            TickerSnapshot s = _state;
-            _state = s with
+            _quote.Last = m.Price ?? _quote.Last;
+            _quote.LastSize = m.Size ?? _quote.LastSize;
+            _quote.Volume = m.TotalVolume ?? _quote.Volume;
+            _quote.Vwap = m.Vwap ?? _quote.Vwap;
+            if (m.Time > 0)
             {
-                Last = m.Price ?? s.Last,
-                LastSize = m.Size ?? s.LastSize,
-                Volume = m.TotalVolume ?? s.Volume,
-                Vwap = m.Vwap ?? s.Vwap,
-                LastTradeTime = m.Time > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(m.Time) : s.LastTradeTime,
-            };
+                _quote.LastTradeUnixMs = m.Time;
+            }
         }
         else if (m.Kind == TickStringKind.Timestamp && m.Time > 0)
         {
-            _state = _state with { LastTradeTime = DateTimeOffset.FromUnixTimeSeconds(m.Time) };
+            _quote.LastTradeUnixMs = m.Time * 1000;
         }
 
         End(now);
@@ -129,9 +153,9 @@ public sealed class Ticker
         Begin();
         switch (m.TickType)
         {
-            case 23: _state = _state with { HistoricalVolatility = m.Value }; break;
-            case 24: _state = _state with { ImpliedVolatility = m.Value }; break;
-            case 49 or 90: _state = _state with { Halted = m.Value }; break;
+            case 23: _options.HistoricalVolatility = m.Value; break;
+            case 24: _options.ImpliedVolatility = m.Value; break;
+            case 49 or 90: _quote.Halted = m.Value; break;
             default: break;
         }
 
@@ -144,10 +168,10 @@ public sealed class Ticker
         var c = new OptionComputation(m.ImpliedVol, m.Delta, m.OptPrice, m.PvDividend, m.Gamma, m.Vega, m.Theta, m.UndPrice);
         switch (m.TickType)
         {
-            case 10 or 80: _state = _state with { BidGreeks = c }; break;
-            case 11 or 81: _state = _state with { AskGreeks = c }; break;
-            case 12 or 82: _state = _state with { LastGreeks = c }; break;
-            case 13 or 83: _state = _state with { ModelGreeks = c }; break;
+            case 10 or 80: _options.BidGreeks = c; break;
+            case 11 or 81: _options.AskGreeks = c; break;
+            case 12 or 82: _options.LastGreeks = c; break;
+            case 13 or 83: _options.ModelGreeks = c; break;
             default: break;
         }
 
@@ -157,7 +181,7 @@ public sealed class Ticker
     internal void SetMarketDataType(MarketDataType type)
     {
         Begin();
-        _state = _state with { MarketDataType = type };
+        _quote.MarketDataType = type;
         End(0);
     }
 
@@ -169,16 +193,69 @@ public sealed class Ticker
     private static decimal? Size(decimal? size, bool sharesFromLots)
         => sharesFromLots && size is { } s ? s * 100 : size;
 
+    private static TickerSnapshot Compose(in TickerQuote q, in OptionFields o, DateTimeOffset? lastUpdate, long updates, bool stale) => new()
+    {
+        Bid = q.Bid,
+        Ask = q.Ask,
+        Last = q.Last,
+        BidSize = q.BidSize,
+        AskSize = q.AskSize,
+        LastSize = q.LastSize,
+        Volume = q.Volume,
+        High = q.High,
+        Low = q.Low,
+        Open = q.Open,
+        PreviousClose = q.PreviousClose,
+        Vwap = q.Vwap,
+        LastTradeTime = q.LastTradeTime,
+        Halted = q.Halted,
+        MarketDataType = q.MarketDataType,
+        OptionCallVolume = o.CallVolume,
+        OptionPutVolume = o.PutVolume,
+        OptionCallOpenInterest = o.CallOpenInterest,
+        OptionPutOpenInterest = o.PutOpenInterest,
+        AverageOptionVolume = o.AverageVolume,
+        ImpliedVolatility = o.ImpliedVolatility,
+        HistoricalVolatility = o.HistoricalVolatility,
+        BidGreeks = o.BidGreeks,
+        AskGreeks = o.AskGreeks,
+        LastGreeks = o.LastGreeks,
+        ModelGreeks = o.ModelGreeks,
+        LastUpdate = lastUpdate,
+        UpdateCount = updates,
+        IsStale = stale,
+    };
+
+    // The writer is the socket reader alone. Opening the sequence is a full fence so no field store is seen
+    // before the odd value; closing it only needs release order (every field store before the even value).
     private void Begin() => Interlocked.Increment(ref _sequence);
 
     private void End(long now)
     {
         if (now != 0)
         {
-            _state = _state with { UpdateCount = _state.UpdateCount + 1 };
+            Volatile.Write(ref _updateCount, _updateCount + 1);
             Volatile.Write(ref _lastUpdateTimestamp, now);
         }
 
-        Interlocked.Increment(ref _sequence);
+        Volatile.Write(ref _sequence, _sequence + 1);
+    }
+
+    /// <summary>The option-only fields, kept apart so a level-1 read never copies them.</summary>
+    private struct OptionFields
+    {
+        public decimal? CallVolume;
+        public decimal? PutVolume;
+        public decimal? CallOpenInterest;
+        public decimal? PutOpenInterest;
+        public decimal? AverageVolume;
+        public double ImpliedVolatility;
+        public double HistoricalVolatility;
+        public OptionComputation BidGreeks;
+        public OptionComputation AskGreeks;
+        public OptionComputation LastGreeks;
+        public OptionComputation ModelGreeks;
+
+        public static OptionFields Empty => new() { ImpliedVolatility = double.NaN, HistoricalVolatility = double.NaN };
     }
 }

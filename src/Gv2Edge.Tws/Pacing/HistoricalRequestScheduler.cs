@@ -2,7 +2,7 @@ namespace Gv2Edge.Tws.Pacing;
 
 /// <summary>
 /// Queues historical requests so they follow IB's pacing rules (<see cref="HistoricalPacingRules"/>): a request
-/// waits, it never fails for pacing. <see cref="AcquireAsync"/> completes when the request may be sent and
+/// waits, it never fails for pacing. <see cref="AcquireAsync(HistoricalRequestKey, CancellationToken)"/> completes when the request may be sent and
 /// returns a lease; dispose the lease when the answer (or error, or cancel) arrives to free its open slot.
 /// Requests are granted in arrival order, except that one held back by a per-contract or identical-request
 /// rule does not hold back requests for other contracts.
@@ -54,8 +54,16 @@ public sealed class HistoricalRequestScheduler : IDisposable
 
     /// <summary>Waits until a request with <paramref name="key"/> may be sent.</summary>
     public Task<HistoricalLease> AcquireAsync(HistoricalRequestKey key, CancellationToken cancellationToken = default)
+        => AcquireAsync(key, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// Waits until a request with <paramref name="key"/> may be sent and at least <paramref name="notBefore"/> has
+    /// passed: the back-off of a request IB refused for pacing (162), whose gateway counters (shared with every other
+    /// application on that gateway) are fuller than this scheduler can know.
+    /// </summary>
+    public Task<HistoricalLease> AcquireAsync(HistoricalRequestKey key, TimeSpan notBefore, CancellationToken cancellationToken = default)
     {
-        var waiter = new Waiter(key);
+        var waiter = new Waiter(key) { NotBefore = notBefore > TimeSpan.Zero ? _time.GetUtcNow() + notBefore : DateTimeOffset.MinValue };
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -139,6 +147,11 @@ public sealed class HistoricalRequestScheduler : IDisposable
             {
                 LinkedListNode<Waiter>? following = node.Next;
                 TimeSpan wait = _rules.WaitBefore(node.Value.Key, now);
+                if (node.Value.NotBefore - now is { Ticks: > 0 } backoff && backoff > wait)
+                {
+                    wait = backoff;
+                }
+
                 if (wait <= TimeSpan.Zero)
                 {
                     object handle = _rules.Record(node.Value.Key, now);
@@ -175,6 +188,8 @@ public sealed class HistoricalRequestScheduler : IDisposable
         public TaskCompletionSource<HistoricalLease> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public LinkedListNode<Waiter>? Node { get; set; }
+
+        public DateTimeOffset NotBefore { get; init; }
 
         public CancellationTokenRegistration Registration { get; set; }
     }

@@ -184,6 +184,64 @@ public class MarketDataTests
     }
 
     [Fact]
+    public async Task A_halted_symbol_is_not_reported_stale_while_halted_and_is_watched_again_once_resumed()
+    {
+        var (h, sub, id) = await SubscribedAsync(o => o with { SilenceThresholdRegular = TimeSpan.FromSeconds(20) }, start: ClientHarness.RegularHours);
+        await using var _ = h;
+        var staleEvents = new List<string>();
+        h.Client.SubscriptionStale += (_, e) =>
+        {
+            lock (staleEvents)
+            {
+                staleEvents.Add(e.Subscription.Contract.Symbol);
+            }
+        };
+        MarketDataSubscription busy = h.Client.Subscribe(Stock("MSFT"));
+        await h.PumpUntilAsync("second sent", () => h.Gateway.RequestsOf<ReqMktData>().Count == 2);
+        int busyId = busy.RequestId;
+        h.Gateway.Send(new TickGeneric(id, 49, 1)); // general halt (IB's halted tick)
+        await ClientHarness.SettleAsync(() => sub.Ticker.IsHalted, "halt applied");
+
+        // Three silence thresholds with AAPL halted and silent, MSFT ticking.
+        DateTimeOffset until = h.Clock.GetUtcNow() + TimeSpan.FromSeconds(60);
+        await h.PumpUntilAsync("a minute of halt", () =>
+        {
+            h.Gateway.Send(new TickSize(busyId, 8, 1));
+            return h.Clock.GetUtcNow() >= until;
+        }, TimeSpan.FromSeconds(61), TimeSpan.FromMilliseconds(500));
+        Assert.False(sub.Ticker.IsStale);
+        Assert.Equal(2, h.Gateway.RequestsOf<ReqMktData>().Count);
+        lock (staleEvents)
+        {
+            Assert.Empty(staleEvents);
+        }
+
+        // Trading resumes, then AAPL falls silent: now the silence counts again.
+        h.Gateway.Send(new TickGeneric(id, 49, 0));
+        await ClientHarness.SettleAsync(() => !sub.Ticker.IsHalted, "halt lifted");
+        await h.PumpUntilAsync("AAPL re-sent after the halt", () =>
+        {
+            h.Gateway.Send(new TickSize(busyId, 8, 1));
+            return h.Gateway.RequestsOf<ReqMktData>().Count == 3;
+        }, TimeSpan.FromSeconds(40), TimeSpan.FromMilliseconds(500));
+        Assert.Equal("AAPL", h.Gateway.RequestsOf<ReqMktData>()[2].Contract.Symbol);
+        Assert.True(sub.Ticker.IsStale);
+    }
+
+    [Fact]
+    public async Task A_volatility_halt_also_suspends_the_silence_check()
+    {
+        var (h, sub, id) = await SubscribedAsync(o => o with { SilenceThresholdRegular = TimeSpan.FromSeconds(20) }, start: ClientHarness.RegularHours);
+        await using var _ = h;
+        h.Gateway.Send(new TickGeneric(id, 49, 2)); // volatility (LULD) halt
+        await ClientHarness.SettleAsync(() => sub.Ticker.IsHalted, "halt applied");
+        DateTimeOffset until = h.Clock.GetUtcNow() + TimeSpan.FromSeconds(45);
+        await h.PumpUntilAsync("45 s of halt", () => h.Clock.GetUtcNow() >= until, TimeSpan.FromSeconds(46), TimeSpan.FromMilliseconds(500));
+        Assert.False(sub.Ticker.IsStale);
+        Assert.Single(h.Gateway.RequestsOf<ReqMktData>());
+    }
+
+    [Fact]
     public async Task A_snapshot_quote_uses_an_on_demand_line_until_it_ends()
     {
         await using var h = new ClientHarness();
