@@ -16,21 +16,22 @@ public class HistoricalPacingTests
     {
         await using SimulatorHarness h = await SimulatorHarness.StartAsync();
         await using TwsClient otherApp = await ConnectOtherAppAsync(h);
-        // The other application uses up AAPL's allowance at the gateway: five small-bar requests within 2 s.
-        Task<HistoricalData>[] theirs = Enumerable.Range(1, 5)
-            .Select(i => otherApp.GetHistoricalBarsAsync(Aapl, FridayClose, $"{i * 300} S", "30 secs")).ToArray();
-        await h.PumpUntilAsync("the other application's five requests answered", () => theirs.All(t => t.IsCompletedSuccessfully));
+        // The other application asks for exactly these bars first: IB refuses an identical request within 15 s,
+        // counted at the gateway, which this client's own scheduler cannot see.
+        Task<HistoricalData> theirs = otherApp.GetHistoricalBarsAsync(Aapl, FridayClose, "1800 S", "30 secs");
+        await h.PumpUntilAsync("the other application's request answered", () => theirs.IsCompleted);
+        Assert.True(theirs.IsCompletedSuccessfully);
 
         DateTimeOffset asked = h.Clock.GetUtcNow();
         Task<HistoricalData> ours = h.Client.GetHistoricalBarsAsync(Aapl, FridayClose, "1800 S", "30 secs");
-        await h.PumpUntilAsync("refused once for pacing", () => h.Client.GetStats().HistoricalPacingRetries == 1);
+        await h.PumpUntilAsync("refused for pacing", () => h.Client.GetStats().HistoricalPacingRetries >= 1 || ours.IsCompleted);
         Assert.False(ours.IsCompleted);
 
-        await h.PumpUntilAsync("answered after the back-off", () => ours.IsCompleted, TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(50));
+        await h.PumpUntilAsync("answered after the back-off", () => ours.IsCompleted, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(50));
         HistoricalData bars = await ours;
         Assert.NotEmpty(bars.Bars);
         Assert.True(h.Clock.GetUtcNow() - asked >= TwsClient.PacingBackoff(1));
-        Assert.Equal(1, h.Client.GetStats().HistoricalPacingRetries);
+        Assert.InRange(h.Client.GetStats().HistoricalPacingRetries, 1, 2);
     }
 
     [Fact]
