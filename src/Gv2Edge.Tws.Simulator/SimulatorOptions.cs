@@ -46,6 +46,12 @@ public sealed record SimulatorOptions
     /// </summary>
     public bool DelayedDataEnabled { get; init; } = true;
 
+    /// <summary>Whether the account has US options data (OPRA); default true. Without it every option line gets 354.</summary>
+    public bool OptionDataPermission { get; init; } = true;
+
+    /// <summary>Whether option lines carry IB's computed greeks (ticks 10–13); default true. False: a gateway that never sends them.</summary>
+    public bool SendOptionGreeks { get; init; } = true;
+
     /// <summary>Send 2104/2106/2158 farm-status messages after startApi (default true, as TWS does).</summary>
     public bool FarmStatusOnConnect { get; init; } = true;
 

@@ -15,6 +15,7 @@ public static class CommandCatalog
         QuoteCommand.Spec,
         BarsCommand.Spec,
         GapsCommand.Spec,
+        FlowCommand.Spec,
         ConfigCommand.Spec,
         JournalCommand.Spec,
     ];

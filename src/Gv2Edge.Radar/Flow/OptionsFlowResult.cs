@@ -48,12 +48,16 @@ public sealed record OptionsFlowResult
 
     public required IReadOnlyList<NewPosition> NewPositions { get; init; }
 
-    /// <summary>Contracts by volume, descending.</summary>
+    /// <summary>Contracts by volume, descending (their implied volatility stays an annualised fraction, as in the input rows).</summary>
     public required IReadOnlyList<OptionContractRow> TopStrikes { get; init; }
 
     public required string DataQuality { get; init; }
 
-    /// <summary>"ok", "partial" (some underlying values missing), "no-options" (none listed) or "no-data" (nothing received: not subscribed, 354 on OPRA).</summary>
+    /// <summary>
+    /// "ok"; "partial" (some values missing: underlying ticks, chain, contracts not read in time); "no-options" (none
+    /// listed); "no-data" (nothing received); "no-permission" (IB refused a line with 354 or a related code: no market
+    /// data or no OPRA subscription; the notes say which). Greeks computed by us instead of IB's leave "ok" with a note.
+    /// </summary>
     public required string Status { get; init; }
 
     /// <summary>Plain-words notes on missing data (e.g. greeks never sent).</summary>

@@ -50,6 +50,10 @@ internal sealed partial class OptionModel
             {
                 calls += BurstSoFar(e, et);
             }
+            else if (e.Kind == ScenarioEventKind.PutVolumeBurst && DateOnly.FromDateTime(e.At) == underlying.TradingDay)
+            {
+                puts += BurstSoFar(e, et);
+            }
         }
 
         return (calls, puts);
@@ -108,6 +112,11 @@ internal sealed partial class OptionModel
             {
                 volume += BurstSoFar(e, et);
             }
+            else if (e.Kind == ScenarioEventKind.PutVolumeBurst && option.Right == OptionRight.Put
+                && DateOnly.FromDateTime(e.At) == underlying.TradingDay && PutBurstTarget(chain, e) == option)
+            {
+                volume += BurstSoFar(e, et);
+            }
         }
 
         return volume;
@@ -127,6 +136,14 @@ internal sealed partial class OptionModel
         double strike = e.Strike ?? chain.Strikes.FirstOrDefault(s => s > chain.Underlying.Price, chain.Strikes[^1]);
         return chain.Contracts.FirstOrDefault(c => c.Right == OptionRight.Call && Math.Abs(c.Strike - strike) < 1e-6
             && (expiry is null ? c.Expiry == chain.Expirations[0] : c.ExpiryText == expiry));
+    }
+
+    /// <summary>The put a put burst trades: the event's strike and expiry, or the first strike below the starting price at the nearest expiry.</summary>
+    public OptionContract? PutBurstTarget(OptionChain chain, ScenarioEvent e)
+    {
+        double strike = e.Strike ?? chain.Strikes.LastOrDefault(s => s < chain.Underlying.Price, chain.Strikes[0]);
+        return chain.Contracts.FirstOrDefault(c => c.Right == OptionRight.Put && Math.Abs(c.Strike - strike) < 1e-6
+            && (e.Expiry is null ? c.Expiry == chain.Expirations[0] : c.ExpiryText == e.Expiry));
     }
 
     private static long BurstSoFar(ScenarioEvent e, DateTime et)

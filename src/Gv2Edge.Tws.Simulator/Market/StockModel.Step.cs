@@ -217,7 +217,7 @@ internal sealed partial class StockModel
                     _resumeMovePercent = e.Percent;
                     Version++;
                     break;
-                case ScenarioEventKind.CallVolumeBurst:
+                case ScenarioEventKind.CallVolumeBurst or ScenarioEventKind.PutVolumeBurst:
                     // Options read the burst straight from the scenario; the underlying trades a little more.
                     Boost(ref _volumeMultiplier, ref _volumeUntil, 2, end);
                     break;

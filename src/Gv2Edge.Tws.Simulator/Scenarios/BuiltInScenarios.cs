@@ -95,6 +95,12 @@ public static class BuiltInScenarios
                 + "correct options-flow scan ranks that strike first in topStrikes, with HIGH_CALL_VOLUME and VOLUME_OVER_OI.",
                 At(9, 30),
                 [new ScenarioEvent(At(9, 35), "AAPL", ScenarioEventKind.CallVolumeBurst, Contracts: 10_000)]),
+            new Scenario("put-heavy",
+                "A put-heavy day on PYPL: 20,000 puts trade between 09:35 and 09:40 at the first strike below the starting price, "
+                + "nearest expiry. A correct options-flow scan reports HIGH_OPTIONS_VOLUME and VOLUME_OVER_OI on that put, a "
+                + "put/call ratio above 1 and none of the bullish signals (HIGH_CALL_VOLUME, LOW_PC_RATIO, CALL_CONCENTRATION).",
+                At(9, 30),
+                [new ScenarioEvent(At(9, 35), "PYPL", ScenarioEventKind.PutVolumeBurst, Contracts: 20_000)]),
         };
         return list.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
     }

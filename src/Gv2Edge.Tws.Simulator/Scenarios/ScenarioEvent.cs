@@ -23,6 +23,9 @@ public enum ScenarioEventKind
 
     /// <summary><see cref="ScenarioEvent.Contracts"/> call contracts trade at one strike over the duration.</summary>
     CallVolumeBurst,
+
+    /// <summary><see cref="ScenarioEvent.Contracts"/> put contracts trade at one strike (default: the first below spot) over the duration.</summary>
+    PutVolumeBurst,
 }
 
 /// <summary>One scripted event on the market model.</summary>

@@ -10,7 +10,7 @@ namespace Gv2Edge.Tws.Simulator.Scenarios;
 ///   "events": [ { "at": "09:35", "symbol": "AMD", "kind": "volumeBurst", "multiplier": 10, "durationSeconds": 300 } ] }
 /// </code>
 /// <c>at</c> is a time of the start date ("HH:mm[:ss]") or a full "yyyy-MM-dd HH:mm[:ss]" (New York time). Kinds:
-/// gap, volumeBurst, priceSurge, spreadTightening, newHigh, halt, callVolumeBurst. Optional: percent, multiplier,
+/// gap, volumeBurst, priceSurge, spreadTightening, newHigh, halt, callVolumeBurst, putVolumeBurst. Optional: percent, multiplier,
 /// durationSeconds, strike, expiry (yyyyMMdd), contracts.
 /// </summary>
 public static class ScenarioFile

@@ -53,6 +53,12 @@ internal sealed partial class SimConnection
             return;
         }
 
+        if (instrument.Option is not null && !_server.Options.OptionDataPermission)
+        {
+            SendError(m.ReqId, IbError.NotSubscribed, IbError.NotSubscribedText);
+            return;
+        }
+
         if (m.Snapshot && m.GenericTickList.Trim().Length > 0)
         {
             SendError(m.ReqId, IbError.SnapshotGenericTicks, IbError.SnapshotGenericText);

@@ -216,7 +216,7 @@ internal sealed partial class SimConnection
             new TickSize(sub.ReqId, option.Right == OptionRight.Call ? 27 : 28, q.OpenInterest).Encode(w, ServerVersion);
         }
 
-        if (q.Underlying != sub.Underlying && q.Greeks is { } g)
+        if (q.Underlying != sub.Underlying && q.Greeks is { } g && _server.Options.SendOptionGreeks)
         {
             sub.Underlying = q.Underlying;
             Computation(w, sub, 10, q.BidIv, g, dark ? null : q.Bid, q.Underlying);
