@@ -8,6 +8,8 @@ public static class CommandCatalog
     public static readonly IReadOnlyList<CommandSpec> All =
     [
         DemoCommand.Spec,
+        RunCommand.Spec,
+        ReplayCommand.Spec,
         StreamCommand.Spec,
         SimCommand.Spec,
         SessionCommand.Spec,

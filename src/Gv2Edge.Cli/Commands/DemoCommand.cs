@@ -2,8 +2,8 @@ using System.Globalization;
 using Gv2Edge.Cli.Infrastructure;
 using Gv2Edge.Cli.Journal;
 using Gv2Edge.Cli.Pipeline;
+using Gv2Edge.Cli.Recording;
 using Gv2Edge.Market;
-using Gv2Edge.Radar.Streaming;
 using Gv2Edge.Tws;
 using Gv2Edge.Tws.Simulator;
 using Gv2Edge.Tws.Simulator.Market;
@@ -23,9 +23,9 @@ public static class DemoCommand
     public static readonly CommandSpec Spec = new(
         "demo",
         "the live radar against the built-in simulator (no IBKR account needed)",
-        "edge demo [--duration 60s] [--headless] [--json] [--speed 30] [--scenario demo|NAME|FILE] [--seed N] [--symbols A,B] [--port 0]",
+        "edge demo [--duration 60s] [--headless] [--json] [--speed 30] [--scenario demo|NAME|FILE] [--seed N] [--symbols A,B] [--port 0] [--record FILE]",
         0,
-        ["duration", "speed", "scenario", "seed", "symbols", "start", "server-version", "lines"],
+        ["duration", "speed", "scenario", "seed", "symbols", "start", "server-version", "lines", RecordOption.Name],
         ["headless"],
         Run);
 
@@ -43,25 +43,39 @@ public static class DemoCommand
         // The client's network timeouts run on the market clock; at 30x a 30 s heartbeat would be 1 s of wall time,
         // which a busy machine can miss. Keep their wall-time meaning (and never shorter than the defaults).
         double speed = Math.Max(1, simOptions.Speed);
-        var clientOptions = GatewayConnection.ClientOptions(ctx, "127.0.0.1", sim.Port, clock) with
+        var clientOptions = GatewaySession.ClientOptions(ctx, "127.0.0.1", sim.Port, clock) with
         {
             ConnectTimeout = TimeSpan.FromSeconds(ctx.Settings.Ibkr.ConnectTimeoutSeconds * speed),
             HeartbeatInterval = TimeSpan.FromSeconds(Math.Max(30, 10 * speed)),
             SilenceThresholdRegular = TimeSpan.FromSeconds(Math.Max(60, 5 * speed)),
         };
+        await using EdgeJournal? journal = OpenDemoJournal(ctx);
         await using var client = new TwsClient(clientOptions);
-        using var reporter = new ConnectionReporter(client, ctx.Err);
-        await GatewayConnection.ConnectAsync(ctx, client, "127.0.0.1", sim.Port).ConfigureAwait(false);
+        using var reporter = new ConnectionReporter(client, ctx.Err, journal);
+        await GatewaySession.ConnectClientAsync(ctx, client, "127.0.0.1", sim.Port).ConfigureAwait(false);
 
         IReadOnlyList<string> symbols = ctx.Args.GetAll("symbols") is { Count: > 0 } given ? given : DemoUniverse(sim);
-        var streaming = new StreamingOptions { MaxSubscriptions = Math.Min(ctx.Settings.Ibkr.MaxSubscriptions, 200) };
-        await using var pipeline = new LivePipeline(client, clock, streaming);
-        pipeline.Start(symbols);
         ctx.Err.WriteLine($"edge demo: connected (server version {client.ServerVersion}, account {string.Join(",", client.Accounts)}); subscribing {symbols.Count} symbols.");
-
-        await using EdgeJournal? journal = OpenDemoJournal(ctx);
-        bool dashboard = ctx.IsTerminal && !ctx.JsonOutput && !ctx.Args.Has("headless");
-        return await PipelineRunner.RunAsync(ctx, client, pipeline, duration, journal, dashboard).ConfigureAwait(false);
+        TickRecorder? recorder = RecordOption.Open(ctx, clock, new Dictionary<string, object?> { ["scenario"] = sim.Scenario.Name, ["speed"] = simOptions.Speed });
+        try
+        {
+            var options = new AppRunOptions
+            {
+                Duration = duration,
+                Journal = journal,
+                Dashboard = ctx.IsTerminal && !ctx.JsonOutput && !ctx.Args.Has("headless"),
+                Recorder = recorder,
+                // At the demo's speed a market minute is two wall seconds: scan as often as the pacing allows.
+                Schedule = new ScanSchedule(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5)),
+            };
+            int code = await AppPipeline.RunAsync(ctx, client, clock, symbols, options).ConfigureAwait(false);
+            await reporter.FlushAsync().ConfigureAwait(false);
+            return code;
+        }
+        finally
+        {
+            RecordOption.Close(ctx, recorder);
+        }
     }
 
     /// <summary>The scenario's symbols first, then the simulator's universe, up to 80 symbols.</summary>

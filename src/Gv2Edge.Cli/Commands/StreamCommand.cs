@@ -16,9 +16,9 @@ public static class StreamCommand
     public static readonly CommandSpec Spec = new(
         "stream",
         "stream level-1 data for symbols and print events (VOLUME_SPIKE, PRICE_SURGE, ...) as they happen",
-        "edge stream (--symbols A,B | --universe FILE) [--duration 10m] [--json]",
+        "edge stream (--symbols A,B | --universe FILE) [--duration 10m] [--json] [--record FILE]",
         14,
-        ["symbols", "universe", "duration"],
+        ["symbols", "universe", "duration", Recording.RecordOption.Name],
         [],
         Run);
 
@@ -32,6 +32,7 @@ public static class StreamCommand
 
         TimeSpan? duration = ctx.Args.GetDuration("duration");
         GatewaySimulator? sim = null;
+        Recording.TickRecorder? recorder = null;
         string host = ctx.Settings.Ibkr.Host;
         int port = ctx.Settings.Ibkr.Port;
         TimeProvider clock = TimeProvider.System;
@@ -45,17 +46,19 @@ public static class StreamCommand
 
         try
         {
-            await using var client = new TwsClient(GatewayConnection.ClientOptions(ctx, host, port, clock));
+            await using var client = new TwsClient(GatewaySession.ClientOptions(ctx, host, port, clock));
             using var reporter = new ConnectionReporter(client, ctx.Err);
-            await GatewayConnection.ConnectAsync(ctx, client, host, port).ConfigureAwait(false);
+            await GatewaySession.ConnectClientAsync(ctx, client, host, port).ConfigureAwait(false);
             var streaming = new StreamingOptions { MaxSubscriptions = ctx.Settings.Ibkr.MaxSubscriptions };
-            await using var pipeline = new LivePipeline(client, clock, streaming);
+            recorder = Recording.RecordOption.Open(ctx, clock);
+            await using var pipeline = new LivePipeline(client, clock, streaming, ctx.Settings.Detectors, recorder);
             pipeline.Start(symbols);
             ctx.Err.WriteLine($"edge stream: connected to {host}:{port} (server version {client.ServerVersion}); streaming {symbols.Count} symbols{(duration is { } d ? $" for {d}" : " until Ctrl+C")}.");
             return await PipelineRunner.RunAsync(ctx, client, pipeline, duration, journal: null).ConfigureAwait(false);
         }
         finally
         {
+            Recording.RecordOption.Close(ctx, recorder);
             if (sim is not null)
             {
                 await sim.DisposeAsync().ConfigureAwait(false);

@@ -50,6 +50,7 @@ public static class ConfigLoader
             {
                 Ibkr = root.GetSection("Ibkr").Get<IbkrSettings>() ?? new IbkrSettings(),
                 Journal = root.GetSection("Journal").Get<JournalSettings>() ?? new JournalSettings(),
+                Detectors = root.GetSection("Detectors").Get<Radar.Detectors.DetectorOptions>() ?? new Radar.Detectors.DetectorOptions(),
             };
         }
         catch (InvalidOperationException ex)
@@ -74,6 +75,11 @@ public static class ConfigLoader
             ("Ibkr:MessagesPerSecond", defaults.Ibkr.MessagesPerSecond), ("Ibkr:ConnectTimeoutSeconds", defaults.Ibkr.ConnectTimeoutSeconds),
             ("Journal:Path", defaults.JournalPath),
         };
+        foreach (System.Reflection.PropertyInfo p in typeof(Radar.Detectors.DetectorOptions).GetProperties().Where(p => p.CanWrite))
+        {
+            keys.Add(("Detectors:" + p.Name, p.GetValue(defaults.Detectors)));
+        }
+
         var rows = new List<(string, string?, string)>();
         foreach ((string key, object? def) in keys)
         {

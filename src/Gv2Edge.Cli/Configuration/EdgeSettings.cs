@@ -55,6 +55,12 @@ public sealed record EdgeSettings
 
     public JournalSettings Journal { get; init; } = new();
 
+    /// <summary>
+    /// Streaming detector thresholds (section <c>Detectors</c>, keys named as <see cref="Radar.Detectors.DetectorOptions"/>'s
+    /// properties, e.g. <c>Detectors:VolumeSpikeRatio</c>). Defaults: the guide's values. Used by demo, run, stream and replay.
+    /// </summary>
+    public Radar.Detectors.DetectorOptions Detectors { get; init; } = new();
+
     /// <summary>Validates every value; throws <see cref="Infrastructure.ConfigurationException"/> naming the key.</summary>
     public void Validate()
     {
@@ -103,6 +109,17 @@ public sealed record EdgeSettings
         if (!(Ibkr.ConnectTimeoutSeconds > 0 && Ibkr.ConnectTimeoutSeconds <= 300))
         {
             Fail("Ibkr:ConnectTimeoutSeconds", $"{Ibkr.ConnectTimeoutSeconds} must be between 0 and 300 seconds.");
+        }
+
+        try
+        {
+            Detectors.Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            // The detectors name the property; the key is that property under Detectors.
+            string detail = ex.Message.Replace("Detector options: ", string.Empty, StringComparison.Ordinal);
+            throw new Infrastructure.ConfigurationException($"Configuration section Detectors: {detail} (keys Detectors:<name>, e.g. EDGE_Detectors__VolumeSpikeRatio).");
         }
     }
 

@@ -26,8 +26,10 @@ public enum ConnectFailure
 public sealed record ConnectProblem(ConnectFailure Kind, string Message, string Fix);
 
 /// <summary>
-/// One command's connection to the gateway: a <see cref="TwsClient"/> built from the settings and the command's
-/// client id; with <c>Ibkr:UseIbkrData=false</c> an in-process simulator on a free loopback port instead of IB.
+/// The one place a command connects to the gateway: client options from the settings and the command's client id,
+/// the connect-or-diagnose step (refused port, client id in use, timeout, each with its fix), and for the one-shot
+/// commands a session object: a connected <see cref="TwsClient"/>, with <c>Ibkr:UseIbkrData=false</c> an in-process
+/// simulator on a free loopback port instead of IB.
 /// </summary>
 public sealed class GatewaySession : IAsyncDisposable
 {
@@ -80,18 +82,7 @@ public sealed class GatewaySession : IAsyncDisposable
             host = "127.0.0.1";
         }
 
-        var options = new TwsClientOptions
-        {
-            Host = host,
-            Port = port,
-            ClientId = ctx.ClientId,
-            MarketDataType = ParseType(ibkr.MarketDataType),
-            MaxLines = ibkr.MaxLines,
-            ReservedLines = ibkr.ReservedLines,
-            MessagesPerSecond = Math.Min(ibkr.MessagesPerSecond, 49),
-            ConnectTimeout = TimeSpan.FromSeconds(ibkr.ConnectTimeoutSeconds),
-        };
-        var client = new TwsClient(options);
+        var client = new TwsClient(ClientOptions(ctx, host, port, TimeProvider.System));
         var notices = new List<TwsNotice>();
         client.Notice += (_, n) =>
         {
@@ -100,36 +91,97 @@ public sealed class GatewaySession : IAsyncDisposable
                 notices.Add(n);
             }
         };
-        var failed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.StateChanged += (_, change) =>
-        {
-            if (change is { Previous: ConnectionState.Connecting, Current: ConnectionState.Reconnecting })
-            {
-                failed.TrySetResult(change.Reason);
-            }
-        };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancellation);
-        timeout.CancelAfter(options.ConnectTimeout + TimeSpan.FromSeconds(2));
-        Task connect = client.ConnectAsync(timeout.Token);
-        Task first = await Task.WhenAny(connect, failed.Task).ConfigureAwait(false);
-        if (first == connect && connect.IsCompletedSuccessfully)
+        ConnectProblem? problem = await TryConnectClientAsync(ctx, client, host, port).ConfigureAwait(false);
+        if (problem is null)
         {
             return (new GatewaySession(client, host, port, simulator, notices), null);
         }
 
-        string reason = failed.Task.IsCompleted ? failed.Task.Result : string.Empty;
-        Exception? error = connect.IsFaulted ? connect.Exception?.GetBaseException() : null;
         await client.DisposeAsync().ConfigureAwait(false);
         if (simulator is not null)
         {
             await simulator.DisposeAsync().ConfigureAwait(false);
         }
 
-        ctx.Cancellation.ThrowIfCancellationRequested();
-        return (null, await DiagnoseAsync(host, port, ctx.ClientId, reason, error, ctx.Cancellation).ConfigureAwait(false));
+        return (null, problem);
     }
 
-    private static async Task<ConnectProblem> DiagnoseAsync(string host, int port, int clientId, string reason, Exception? error, CancellationToken ct)
+    /// <summary>
+    /// Client options for a command: <paramref name="host"/>/<paramref name="port"/> given explicitly (a simulator's
+    /// loopback port, say), the command's client id, everything else from the settings, on <paramref name="clock"/>.
+    /// </summary>
+    public static TwsClientOptions ClientOptions(CommandContext ctx, string host, int port, TimeProvider clock)
+    {
+        IbkrSettings ibkr = ctx.Settings.Ibkr;
+        return new TwsClientOptions
+        {
+            Host = host,
+            Port = port,
+            ClientId = ctx.ClientId,
+            ConnectTimeout = TimeSpan.FromSeconds(ibkr.ConnectTimeoutSeconds),
+            // The configuration allows IB's own cap of 50; the client paces at most 49 so a burst never reaches it.
+            MessagesPerSecond = Math.Min(ibkr.MessagesPerSecond, 49),
+            MaxLines = ibkr.MaxLines,
+            ReservedLines = ibkr.ReservedLines,
+            MarketDataType = ParseType(ibkr.MarketDataType),
+            TimeProvider = clock,
+            Sessions = new UsEquitySessions(new UsEquityCalendar()),
+        };
+    }
+
+    /// <summary>
+    /// Connects <paramref name="client"/> within the connect timeout (plus 2 s), or throws
+    /// <see cref="GatewayUnavailableException"/> with the diagnosis and the fix (exit 2).
+    /// </summary>
+    public static async Task ConnectClientAsync(CommandContext ctx, TwsClient client, string host, int port)
+    {
+        if (await TryConnectClientAsync(ctx, client, host, port).ConfigureAwait(false) is { } problem)
+        {
+            throw new GatewayUnavailableException($"{problem.Message} {problem.Fix}");
+        }
+    }
+
+    /// <summary>
+    /// Connects <paramref name="client"/>; null when connected, else the diagnosis. A command gives up after the first
+    /// failed attempt or the timeout; the client itself would retry forever (what <c>edge run</c> lets it do).
+    /// </summary>
+    public static async Task<ConnectProblem?> TryConnectClientAsync(CommandContext ctx, TwsClient client, string host, int port)
+    {
+        var failed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnState(object? sender, ConnectionStateChange change)
+        {
+            if (change is { Previous: ConnectionState.Connecting, Current: ConnectionState.Reconnecting })
+            {
+                failed.TrySetResult(change.Reason);
+            }
+        }
+
+        client.StateChanged += OnState;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancellation);
+            // Wall time: the client may run on a fast market clock (edge demo), where its own timeout is shorter.
+            timeout.CancelAfter(TimeSpan.FromSeconds(ctx.Settings.Ibkr.ConnectTimeoutSeconds + 2));
+            Task connect = client.ConnectAsync(timeout.Token);
+            Task first = await Task.WhenAny(connect, failed.Task).ConfigureAwait(false);
+            if (first == connect && connect.IsCompletedSuccessfully)
+            {
+                return null;
+            }
+
+            string reason = failed.Task.IsCompleted ? failed.Task.Result : string.Empty;
+            Exception? error = connect.IsFaulted ? connect.Exception?.GetBaseException() : null;
+            ctx.Cancellation.ThrowIfCancellationRequested();
+            return await DiagnoseAsync(host, port, ctx.ClientId, reason, error, ctx.Cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            client.StateChanged -= OnState;
+        }
+    }
+
+    /// <summary>Plain-words diagnosis of a failed attempt (refused port and which of IB's ports answer, client id, timeout).</summary>
+    public static async Task<ConnectProblem> DiagnoseAsync(string host, int port, int clientId, string reason, Exception? error, CancellationToken ct)
     {
         bool refused = reason.Contains("Could not connect", StringComparison.Ordinal);
         if (error is TwsException { Code: TwsErrorCodes.ClientIdInUse } || reason.Contains("handshake", StringComparison.Ordinal)

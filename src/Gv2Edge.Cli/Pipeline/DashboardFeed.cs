@@ -1,4 +1,5 @@
 using Gv2Edge.Cli.Dashboard;
+using Gv2Edge.Cli.Journal;
 using Gv2Edge.Market;
 using Gv2Edge.Radar.Events;
 using Gv2Edge.Radar.Quotes;
@@ -19,6 +20,8 @@ public sealed class DashboardFeed(TwsClient client, LivePipeline pipeline, TimeP
     private readonly LinkedList<FeedRow> _feed = new();
     private readonly Dictionary<string, string> _latest = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, RadarSuspect> _blips = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, FlowLeader> _flow = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Quote> _quotes = new(StringComparer.OrdinalIgnoreCase);
     private long _events;
 
     /// <summary>Records an event for the feed, the watch list's "latest event" and the radar suspects.</summary>
@@ -42,6 +45,40 @@ public sealed class DashboardFeed(TwsClient client, LivePipeline pipeline, TimeP
         }
     }
 
+    /// <summary>The quote of an immediate scan (its gap uses the session's reference: the RTH close after hours).</summary>
+    public void SetQuote(Quote quote)
+    {
+        lock (_gate)
+        {
+            _quotes[quote.Symbol] = quote;
+        }
+    }
+
+    /// <summary>An options-flow result for the leaders panel.</summary>
+    public void SetFlow(FlowFinding found)
+    {
+        lock (_gate)
+        {
+            string? top = found.Signals.OrderByDescending(s => s.Score ?? 0).Select(s => s.Type).FirstOrDefault();
+            _flow[found.Symbol] = new FlowLeader(found.Symbol, found.Score, found.PutCallRatio, top);
+        }
+    }
+
+    /// <summary>A radar anomaly (or gap-scan row) for the suspects panel; the higher score of a symbol wins.</summary>
+    public void SetSuspect(AnomalyRecord anomaly)
+    {
+        lock (_gate)
+        {
+            if (!_blips.TryGetValue(anomaly.Symbol, out RadarSuspect? old) || old.Score <= anomaly.Score)
+            {
+                _blips[anomaly.Symbol] = new RadarSuspect(anomaly.Symbol, anomaly.Score, anomaly.Types);
+            }
+        }
+    }
+
+    /// <summary>Alert counters to show (null: no alerting).</summary>
+    public Func<Alerts.AlertCounters>? AlertCounters { get; set; }
+
     /// <summary>The snapshot to render now.</summary>
     public DashboardSnapshot Build()
     {
@@ -53,21 +90,24 @@ public sealed class DashboardFeed(TwsClient client, LivePipeline pipeline, TimeP
         {
             SymbolSnapshot? s = pipeline.Store.Snapshot(entry.Symbol);
             string? latest;
+            Quote? quote;
             lock (_gate)
             {
                 latest = _latest.GetValueOrDefault(entry.Symbol);
+                quote = _quotes.GetValueOrDefault(entry.Symbol);
             }
 
             watch.Add(new WatchRow(
                 entry.Symbol,
                 entry.Priority.ToWord(),
-                s is { } a && double.IsFinite(a.Last) ? a.Last : null,
-                s is { } b ? GapMath.PercentChange(b.Last, b.PrevClose) : null,
-                null,
+                s is { } a && double.IsFinite(a.Last) ? a.Last : quote?.Last,
+                quote?.GapPct ?? (s is { } b ? GapMath.PercentChange(b.Last, b.PrevClose) : null),
+                s is { } v && v.ExpectedVolumePerMinute > 0 && double.IsFinite(v.VolumeLastMinute) ? v.VolumeLastMinute / v.ExpectedVolumePerMinute : null,
                 s is { } c ? GapMath.SpreadPct(c.Bid, c.Ask) : null,
                 latest));
         }
 
+        Alerts.AlertCounters? alerts = AlertCounters?.Invoke();
         lock (_gate)
         {
             return new DashboardSnapshot
@@ -83,8 +123,9 @@ public sealed class DashboardFeed(TwsClient client, LivePipeline pipeline, TimeP
                 Watch = watch,
                 Feed = [.. _feed],
                 Suspects = [.. _blips.Values.OrderByDescending(b => b.Score).Take(8)],
+                FlowLeaders = [.. _flow.Values.OrderByDescending(f => f.Score).Take(8)],
                 Clock = new Dashboard.SessionClock(ExchangeTime.ToExchange(now), session.Session.ToName(), session.NextOpen, session.NextClose),
-                Counters = new DashboardCounters(pipeline.Ticks, _events, 0, 0, pipeline.DroppedEvents, pipeline.Subscriptions.Count),
+                Counters = new DashboardCounters(pipeline.Ticks, _events, alerts?.Alerted ?? 0, alerts?.Pending ?? 0, pipeline.DroppedEvents, pipeline.Subscriptions.Count),
             };
         }
     }

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Gv2Edge.Cli.Recording;
 using Gv2Edge.Market;
+using Gv2Edge.Radar.Detectors;
 using Gv2Edge.Radar.Engines;
 using Gv2Edge.Radar.Events;
 using Gv2Edge.Radar.Live;
@@ -7,79 +10,81 @@ using Gv2Edge.Radar.Services;
 using Gv2Edge.Radar.State;
 using Gv2Edge.Radar.Streaming;
 using Gv2Edge.Tws;
+using Gv2Edge.Tws.MarketData;
 
 namespace Gv2Edge.Cli.Pipeline;
 
 /// <summary>
-/// The app's composition of the engines over one connected client: subscription manager and streaming engine fed
-/// by the client's tickers, the ticker state buffer and acceleration engine fed by the state store on a fixed
-/// clock, and one merged, bounded stream of events for the outputs (console, journal, alerts, dashboard). Every
-/// part runs on the one clock it is given (the simulator's market clock in <c>edge demo</c>).
+/// The app's composition of the engines over one connected client: the subscription manager holds the lines, a pump
+/// moves the client's ticker updates into the <see cref="EngineCore"/> (and, with <c>--record</c>, into the recorder,
+/// in the same order), each symbol's volume baseline comes from its daily history. Every part runs on the one clock it
+/// is given (the simulator's market clock in <c>edge demo</c>).
 /// </summary>
 public sealed class LivePipeline : IAsyncDisposable
 {
     private readonly TwsClient _client;
-    private readonly TimeProvider _clock;
     private readonly ClientMarketDataLines _lines;
-    private readonly BufferSampler _sampler;
-    private readonly AccelerationEngine _acceleration;
-    private readonly SmallCapRadar _radar;
-    private readonly Channel<RadarEvent> _merged = Channel.CreateBounded<RadarEvent>(new BoundedChannelOptions(8192) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly TickRecorder? _recorder;
+    private readonly ConcurrentDictionary<MarketDataSubscription, SymbolId> _routes = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _tasks = [];
-    private long _droppedMerged;
+    private long _ticks;
 
-    public LivePipeline(TwsClient client, TimeProvider clock, StreamingOptions streamingOptions, DetectorOptionsProvider? detectors = null)
+    /// <summary>Builds the pipeline over <paramref name="client"/> (connected or connecting).</summary>
+    /// <param name="client">The client.</param>
+    /// <param name="clock">The one clock.</param>
+    /// <param name="streamingOptions">Streaming options.</param>
+    /// <param name="detectors">Detector thresholds (null: the guide's defaults).</param>
+    /// <param name="recorder">Where the level-1 stream is recorded, or null.</param>
+    public LivePipeline(TwsClient client, TimeProvider clock, StreamingOptions streamingOptions, DetectorOptions? detectors = null, TickRecorder? recorder = null)
     {
         _client = client;
-        _clock = clock;
-        Sessions = new UsEquitySessions(new UsEquityCalendar());
-        Resolver = new ContractResolver(client.GetContractDetailsAsync, Sessions, clock);
-        Store = new SymbolStateStore(detectors?.Options);
+        _recorder = recorder;
+        var sessions = new UsEquitySessions(new UsEquityCalendar());
+        Resolver = new ContractResolver(client.GetContractDetailsAsync, sessions, clock);
         _lines = new ClientMarketDataLines(client, Resolver, clock);
-        Subscriptions = new SubscriptionManager(_lines, Store, streamingOptions, clock);
-        Engine = new StreamingEngine(Store, new HotList(streamingOptions, clock), streamingOptions, clock, Subscriptions);
-        _lines.Attach(Engine, Store);
-        Buffer = new TickerStateBuffer(new TickerBufferOptions());
-        _sampler = new BufferSampler(Buffer, new DelegateSnapshotSource(Store.SnapshotAll), clock);
-        _acceleration = new AccelerationEngine(Buffer, clock);
-        _sampler.Sampled += _ => OnSampled();
-        _radar = new SmallCapRadar(Buffer, _acceleration, clock, e => Publish(e with { Priority = Engine.HotList.PriorityOf(e.Symbol).ToWord() }));
-        Baselines = new BaselineLoader(client, Resolver, Store, Sessions, clock);
+        Core = new EngineCore(clock, streamingOptions, detectors, store => new SubscriptionManager(_lines, store, streamingOptions, clock));
+        _lines.Attach(Core.Engine, Core.Store);
+        Baselines = new BaselineLoader(client, Resolver, Core.Store, Core.Sessions, clock);
+        if (recorder is not null)
+        {
+            client.SubscriptionStale += OnStale;
+            client.StateChanged += OnStateChanged;
+        }
     }
+
+    /// <summary>The engines.</summary>
+    public EngineCore Core { get; }
 
     /// <summary>Loads each symbol's own volume baseline from its daily history.</summary>
     public BaselineLoader Baselines { get; }
 
     /// <summary>The one clock every part runs on.</summary>
-    public TimeProvider Clock => _clock;
+    public TimeProvider Clock => Core.Clock;
 
     /// <summary>The US equity sessions (calendar) the pipeline uses.</summary>
-    public UsEquitySessions Sessions { get; }
+    public UsEquitySessions Sessions => Core.Sessions;
 
     /// <summary>Symbol → contract, cached per session.</summary>
     public ContractResolver Resolver { get; }
 
     /// <summary>The one per-symbol state store.</summary>
-    public SymbolStateStore Store { get; }
+    public SymbolStateStore Store => Core.Store;
 
     /// <summary>Who holds lines.</summary>
-    public SubscriptionManager Subscriptions { get; }
+    public SubscriptionManager Subscriptions => Core.Subscriptions!;
 
     /// <summary>The streaming engine.</summary>
-    public StreamingEngine Engine { get; }
-
-    /// <summary>The acceleration engine's buffer.</summary>
-    public TickerStateBuffer Buffer { get; }
+    public StreamingEngine Engine => Core.Engine;
 
     /// <summary>Every event of every engine, in arrival order (read by exactly one output loop).</summary>
-    public ChannelReader<RadarEvent> Events => _merged.Reader;
+    public ChannelReader<RadarEvent> Events => Core.Events;
 
-    /// <summary>Events the merged channel had to drop (a stalled output); counted, shown in the summary.</summary>
-    public long DroppedEvents => Interlocked.Read(ref _droppedMerged) + Engine.Events.Dropped;
+    /// <summary>Events dropped on the way out (a stalled output); counted, shown in the summary.</summary>
+    public long DroppedEvents => Core.DroppedEvents;
 
     /// <summary>Ticks moved from the client into the engine.</summary>
-    public long Ticks => _lines.Ticks;
+    public long Ticks => Interlocked.Read(ref _ticks);
 
     /// <summary>Requests persistent lines for <paramref name="symbols"/> and starts every loop.</summary>
     public void Start(IEnumerable<string> symbols)
@@ -90,38 +95,48 @@ public sealed class LivePipeline : IAsyncDisposable
             Subscriptions.Request(symbol, HotPriority.Normal);
         }
 
-        ChannelReader<RadarEvent> streaming = Engine.AddConsumer("app", 4096);
+        Core.Start();
         CancellationToken token = _stop.Token;
-        _tasks.Add(Task.Run(() => Baselines.LoadAllAsync(list, token), token));
-        _tasks.Add(Task.Run(() => _lines.PumpAsync(token), token));
-        _tasks.Add(Task.Run(() => Subscriptions.RunAsync(token), token));
+        _tasks.Add(Task.Run(() => LoadBaselinesAsync(list, token), token));
+        _tasks.Add(Task.Run(() => PumpAsync(token), token));
         _tasks.Add(Task.Run(() => Engine.RunAsync(token), token));
-        _tasks.Add(Task.Run(() => ForwardAsync(streaming, token), token));
-        _sampler.Start();
-        _radar.Start();
+        _tasks.Add(Task.Run(() => Core.ForwardAsync(token), token));
     }
 
-    private void OnSampled()
-    {
-        foreach (RadarEvent e in _acceleration.ScanAll())
-        {
-            Publish(e with { Priority = Engine.HotList.PriorityOf(e.Symbol).ToWord() });
-        }
-    }
+    /// <summary>Totals for the final summary line.</summary>
+    public StreamSummary Summary() => Core.Summary();
 
-    private async Task ForwardAsync(ChannelReader<RadarEvent> source, CancellationToken token)
+    private async Task PumpAsync(CancellationToken token)
     {
+        ChannelReader<MarketDataSubscription> updates = _client.Updates;
         try
         {
-            await foreach (RadarEvent e in source.ReadAllAsync(token).ConfigureAwait(false))
+            while (await updates.WaitToReadAsync(token).ConfigureAwait(false))
             {
-                Publish(e);
-
-                // The guide's routing: PRICE_SURGE and VOLUME_SPIKE make the small-cap radar evaluate that symbol now;
-                // NEW_HIGH is one of its inputs.
-                if (e.Type is EventTypes.PriceSurge or EventTypes.VolumeSpike or EventTypes.NewHigh)
+                while (updates.TryRead(out MarketDataSubscription? sub))
                 {
-                    _radar.OnStreamingEvent(e);
+                    if (!TryRoute(sub, out SymbolId id))
+                    {
+                        continue;
+                    }
+
+                    TickerSnapshot snap = sub.Ticker.Snapshot();
+                    QuoteTick tick = TickerQuoteAdapter.ToQuoteTick(snap, Clock.GetUtcNow());
+                    if (_recorder is { } recorder)
+                    {
+                        // One lock around record + apply: the file holds the ticks in exactly the order the engine saw them.
+                        lock (recorder.Gate)
+                        {
+                            recorder.WriteTick(id.Value, Store.SymbolOf(id), in tick);
+                            Engine.OnTick(id, in tick);
+                        }
+                    }
+                    else
+                    {
+                        Engine.OnTick(id, in tick);
+                    }
+
+                    Interlocked.Increment(ref _ticks);
                 }
             }
         }
@@ -130,23 +145,59 @@ public sealed class LivePipeline : IAsyncDisposable
         }
     }
 
-    private void Publish(RadarEvent e)
+    // Ticks carry a subscription, not a symbol: the first update of a streaming line looks it up once, then the id is cached.
+    private bool TryRoute(MarketDataSubscription sub, out SymbolId id)
     {
-        if (!_merged.Writer.TryWrite(e))
+        if (_routes.TryGetValue(sub, out id))
         {
-            Interlocked.Increment(ref _droppedMerged);
+            return true;
+        }
+
+        string symbol = sub.Contract.Symbol;
+        if (_lines.TickerOf(symbol) is { } ticker && ReferenceEquals(ticker, sub.Ticker))
+        {
+            id = Store.Intern(symbol);
+            _routes[sub] = id;
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task LoadBaselinesAsync(IReadOnlyList<string> symbols, CancellationToken token)
+    {
+        if (_recorder is null)
+        {
+            await Baselines.LoadAllAsync(symbols, token).ConfigureAwait(false);
+            return;
+        }
+
+        await Parallel.ForEachAsync(symbols, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = token },
+            async (symbol, ct) => await RecordedBaselines.LoadAsync(_client, Resolver, Store, Sessions, Clock, _recorder, symbol, ct).ConfigureAwait(false))
+            .ConfigureAwait(false);
+    }
+
+    private void OnStale(object? sender, SubscriptionEvent e)
+    {
+        if (_routes.ContainsKey(e.Subscription))
+        {
+            _recorder?.WriteStale(e.Subscription.Contract.Symbol, Clock.GetUtcNow());
         }
     }
 
-    /// <summary>Totals for the final summary line.</summary>
-    public StreamSummary Summary() => Engine.Summary();
+    private void OnStateChanged(object? sender, Tws.Connection.ConnectionStateChange e)
+    {
+        if (e is { Previous: Tws.Connection.ConnectionState.Reconnecting, Current: Tws.Connection.ConnectionState.Connected })
+        {
+            _recorder?.WriteReconnected(Clock.GetUtcNow());
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        _sampler.Dispose();
-        _radar.Dispose();
+        Core.Dispose();
         try
         {
             await Task.WhenAll(_tasks).ConfigureAwait(false);
@@ -155,11 +206,10 @@ public sealed class LivePipeline : IAsyncDisposable
         {
         }
 
-        _merged.Writer.TryComplete();
+        _client.SubscriptionStale -= OnStale;
+        _client.StateChanged -= OnStateChanged;
+        Core.Complete();
         _lines.Dispose();
         _stop.Dispose();
     }
 }
-
-/// <summary>Detector thresholds for the pipeline (null: the guide's defaults).</summary>
-public sealed record DetectorOptionsProvider(Radar.Detectors.DetectorOptions Options);

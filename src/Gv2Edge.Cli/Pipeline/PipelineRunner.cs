@@ -19,7 +19,9 @@ public static class PipelineRunner
     /// <param name="duration">Wall time to run; null until Ctrl+C.</param>
     /// <param name="journal">Where events are journaled, or null.</param>
     /// <param name="dashboard">Render the live dashboard (a terminal, not --json, not --headless) instead of event lines.</param>
-    public static async Task<int> RunAsync(CommandContext ctx, TwsClient client, LivePipeline pipeline, TimeSpan? duration, EdgeJournal? journal, bool dashboard = false)
+    /// <param name="feed">The dashboard's feed (shared with the scans); null: a new one.</param>
+    public static async Task<int> RunAsync(CommandContext ctx, TwsClient client, LivePipeline pipeline, TimeSpan? duration, EdgeJournal? journal, bool dashboard = false,
+        DashboardFeed? feed = null)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancellation);
         if (duration is { } d)
@@ -27,7 +29,7 @@ public static class PipelineRunner
             stop.CancelAfter(d);
         }
 
-        var feed = new DashboardFeed(client, pipeline, pipeline.Clock);
+        feed ??= new DashboardFeed(client, pipeline, pipeline.Clock);
 
         // Alerts: every event goes through the dispatcher, which journals it and queues its deliveries (at least once,
         // idempotency key = event id). Sinks come from EDGE_ALERTS_* variables; with none it only journals.
@@ -37,6 +39,11 @@ public static class PipelineRunner
             Alerts.AlertSinkFactory.FromEnvironment(Environment.GetEnvironmentVariable, http, ctx.IsTerminal && !dashboard ? ctx.Err : null),
             Alerts.AlertOptions.FromEnvironment(Environment.GetEnvironmentVariable),
             pipeline.Clock);
+        if (alerts is not null)
+        {
+            feed.AlertCounters = () => alerts.Counters;
+        }
+
         using var alertStop = new CancellationTokenSource();
         Task alertLoop = alerts is null ? Task.CompletedTask : Task.Run(() => alerts.RunAsync(alertStop.Token));
         Task render = dashboard

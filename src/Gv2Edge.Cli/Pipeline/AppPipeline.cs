@@ -1,0 +1,65 @@
+using Gv2Edge.Cli.Infrastructure;
+using Gv2Edge.Cli.Journal;
+using Gv2Edge.Cli.Recording;
+using Gv2Edge.Radar.Quotes;
+using Gv2Edge.Radar.Streaming;
+using Gv2Edge.Tws;
+
+namespace Gv2Edge.Cli.Pipeline;
+
+/// <summary>How <see cref="AppPipeline"/> runs: outputs, scans and recording.</summary>
+public sealed record AppRunOptions
+{
+    /// <summary>Wall time to run; null until Ctrl+C.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>Where events, anomalies, flow signals and connection changes are journaled; null: nowhere.</summary>
+    public EdgeJournal? Journal { get; init; }
+
+    /// <summary>Live dashboard instead of event lines.</summary>
+    public bool Dashboard { get; init; }
+
+    /// <summary>Level-1 recorder (<c>--record</c>), or null.</summary>
+    public TickRecorder? Recorder { get; init; }
+
+    /// <summary>Options flow and radar services (quotes are always wired).</summary>
+    public ScanServices Services { get; init; } = new();
+
+    /// <summary>Periodic scans.</summary>
+    public ScanSchedule Schedule { get; init; } = new();
+
+    /// <summary>Run the periodic scans (radar interval, gap scans). Default true.</summary>
+    public bool PeriodicScans { get; init; } = true;
+}
+
+/// <summary>
+/// The full pipeline of <c>edge demo</c> and <c>edge run</c> over one connected client: the streaming engine and the
+/// other engines (<see cref="LivePipeline"/>), the immediate scan of HOT symbols and the periodic scans
+/// (<see cref="ScanCoordinator"/>), and the outputs (<see cref="PipelineRunner"/>: dashboard or event lines, journal,
+/// alerts, summary).
+/// </summary>
+public static class AppPipeline
+{
+    /// <summary>Runs until the duration passes or Ctrl+C; returns the exit code.</summary>
+    public static async Task<int> RunAsync(CommandContext ctx, TwsClient client, TimeProvider clock, IReadOnlyList<string> symbols, AppRunOptions options)
+    {
+        var streaming = new StreamingOptions { MaxSubscriptions = Math.Min(ctx.Settings.Ibkr.MaxSubscriptions, 10_000) };
+        await using var pipeline = new LivePipeline(client, clock, streaming, ctx.Settings.Detectors, options.Recorder);
+        var feed = new DashboardFeed(client, pipeline, clock);
+        var quotes = new MarketDataService(client, pipeline.Sessions, clock);
+        var scans = new ScanCoordinator(pipeline, feed, options.Services with { Quotes = quotes }, options.Journal, ctx.Err);
+        scans.Attach();
+        pipeline.Start(symbols);
+        using var stop = new CancellationTokenSource();
+        Task periodic = options.PeriodicScans ? Task.Run(() => scans.RunPeriodicAsync(symbols, options.Schedule, stop.Token)) : Task.CompletedTask;
+        int code = await PipelineRunner.RunAsync(ctx, client, pipeline, options.Duration, options.Journal, options.Dashboard, feed).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        await periodic.ConfigureAwait(false);
+        if (scans.Scans > 0 || scans.Failures > 0)
+        {
+            ctx.Err.WriteLine($"edge: {scans.Scans} immediate scans of HOT symbols, {scans.Failures} scan failures.");
+        }
+
+        return code;
+    }
+}

@@ -1,0 +1,40 @@
+using Gv2Edge.Cli.Dashboard;
+using Gv2Edge.Cli.Journal;
+using Gv2Edge.Cli.Pipeline;
+using Gv2Edge.Radar.Streaming;
+using Gv2Edge.Tws;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Gv2Edge.Cli.Tests;
+
+/// <summary>The dashboard's view-model as the pipeline builds it, rendered to a test console.</summary>
+public sealed class DashboardFeedTests
+{
+    [Fact]
+    public async Task Scan_results_reach_the_flow_leaders_and_radar_suspects_panels()
+    {
+        var clock = new FakeTimeProvider(JournalTestData.Open);
+        await using var client = new TwsClient(new TwsClientOptions { TimeProvider = clock });
+        await using var pipeline = new LivePipeline(client, clock, new StreamingOptions());
+        var feed = new DashboardFeed(client, pipeline, clock);
+
+        feed.Add(JournalTestData.Event("GME:VOLUME_SPIKE:1", "GME", "VOLUME_SPIKE", JournalTestData.Open));
+        feed.SetFlow(new FlowFinding("GME", 0.91, 0.21, [
+            new FlowSignalRecord(JournalTestData.Open, "GME", "LOW_PC_RATIO", 0.6, 0.21, 0.5, "P/C 0.21 below 0.5"),
+            new FlowSignalRecord(JournalTestData.Open, "GME", "HIGH_CALL_VOLUME", 0.91, 52_000, 10_000, "calls 52,000"),
+        ]));
+        feed.SetSuspect(new AnomalyRecord(JournalTestData.Open, "MULN", 0.72, ["GAP", "VOLUME_SPIKE"]));
+        feed.SetSuspect(new AnomalyRecord(JournalTestData.Open, "MULN", 0.30, ["GAP"]));
+        DashboardSnapshot snapshot = feed.Build();
+
+        FlowLeader leader = Assert.Single(snapshot.FlowLeaders);
+        Assert.Equal(("GME", 0.91, 0.21, "HIGH_CALL_VOLUME"), (leader.Symbol, leader.Score, leader.PutCallRatio, leader.TopSignal));
+        RadarSuspect suspect = Assert.Single(snapshot.Suspects);
+        Assert.Equal(0.72, suspect.Score);
+        string text = string.Join('\n', DashboardViewTests.RenderLines(snapshot));
+        Assert.Matches(@"GME\s+0\.91\s+0\.21\s+HIGH_CALL_VOLUME", text);
+        Assert.Matches(@"MULN\s+0\.72\s+GAP,VOLUME_SPIKE", text);
+        Assert.Contains("VOLUME_SPIKE", text, StringComparison.Ordinal);
+    }
+}
