@@ -19,6 +19,8 @@ public sealed class SmallCapRadar : IDisposable
     private readonly Dictionary<string, DateTimeOffset> _newHighs = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Symbol, string Phase), DateTimeOffset> _lastBlip = [];
     private readonly Lock _gate = new();
+    private const int MaxEventErrors = 100;
+    private readonly List<(string Symbol, string Error)> _eventErrors = [];
     private ITimer? _timer;
 
     /// <summary>Creates the radar. <paramref name="publish"/> receives every event; <paramref name="context"/> gives universe data (null: none).</summary>
@@ -43,6 +45,18 @@ public sealed class SmallCapRadar : IDisposable
 
     /// <summary>The last completed scan, null before the first.</summary>
     public RadarScanResult? LastScan { get; private set; }
+
+    /// <summary>Evaluations triggered by streaming events that failed, with the error, the newest 100 (the scan's own failures are in <see cref="RadarScanResult.Errors"/>).</summary>
+    public IReadOnlyList<(string Symbol, string Error)> EventErrors
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _eventErrors];
+            }
+        }
+    }
 
     /// <summary>Starts scanning every <see cref="SmallCapRadarOptions.ScanInterval"/>.</summary>
     public void Start()
@@ -107,7 +121,25 @@ public sealed class SmallCapRadar : IDisposable
 
                 return null;
             case EventTypes.PriceSurge or EventTypes.VolumeSpike:
-                return EvaluateAndPublish(e.Symbol);
+                try
+                {
+                    return EvaluateAndPublish(e.Symbol);
+                }
+                catch (Exception ex) // the caller is the streaming event loop: one broken symbol must not end it
+                {
+                    lock (_gate)
+                    {
+                        if (_eventErrors.Count == MaxEventErrors)
+                        {
+                            _eventErrors.RemoveAt(0);
+                        }
+
+                        _eventErrors.Add((e.Symbol, ex.Message));
+                    }
+
+                    return null;
+                }
+
             default:
                 return null;
         }

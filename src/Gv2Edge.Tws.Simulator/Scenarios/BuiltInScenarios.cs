@@ -101,6 +101,59 @@ public static class BuiltInScenarios
                 + "put/call ratio above 1 and none of the bullish signals (HIGH_CALL_VOLUME, LOW_PC_RATIO, CALL_CONCENTRATION).",
                 At(9, 30),
                 [new ScenarioEvent(At(9, 35), "PYPL", ScenarioEventKind.PutVolumeBurst, Contracts: 20_000)]),
+            // The acceleration engine's golden scenarios (docs/ENGINES.md). Each minute's volume is a one-minute
+            // VolumeBurst; an event listed after another at the same instant overrides its volume multiple.
+            new Scenario("accumulation-breakout",
+                "ROKU (small cap, $3.10) is quiet until 11:05, then its volume builds minute by minute while the price holds "
+                + "(1.3x, 1.6x, 2x, 2.5x normal from 11:05 to 11:09), edges up 0.4% at 11:09 on 3.2x volume, breaks out +3% "
+                + "from 11:10 to 11:12 on 5x volume and holds on normal volume from 11:12. A correct acceleration engine (1-minute "
+                + "samples, the 11:07 sample covering 11:06-11:07) reads DORMANT, ACCUMULATING while the volume builds (from "
+                + "11:06), LAUNCHING once the price lifts on accelerating volume (about 11:09-11:11), BREAKOUT when the move "
+                + "shows in price and volume z-scores (about 11:12), then DORMANT; it alerts ACCUMULATING, PRE_LAUNCH and "
+                + "BREAKOUT, each at most once per cooldown (60/30/15 s), and the small-cap radar shows a CRITICAL BREAKOUT blip.",
+                At(10, 55),
+                [
+                    new ScenarioEvent(At(11, 5), "ROKU", ScenarioEventKind.VolumeBurst, Multiplier: 1.3, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 6), "ROKU", ScenarioEventKind.VolumeBurst, Multiplier: 1.6, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 7), "ROKU", ScenarioEventKind.VolumeBurst, Multiplier: 2.0, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 8), "ROKU", ScenarioEventKind.VolumeBurst, Multiplier: 2.5, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 9), "ROKU", ScenarioEventKind.PriceSurge, Percent: 0.4, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 9), "ROKU", ScenarioEventKind.VolumeBurst, Multiplier: 3.2, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 10), "ROKU", ScenarioEventKind.PriceSurge, Percent: 3, Duration: TimeSpan.FromMinutes(2)),
+                    new ScenarioEvent(At(11, 10), "ROKU", ScenarioEventKind.VolumeBurst, Multiplier: 5, Duration: TimeSpan.FromMinutes(2)),
+                ]),
+            new Scenario("slow-creep",
+                "BLNK ($5.10) creeps up about 7 cents (+1.4%) between 11:00 and 11:20 on ordinary volume (the surge's extra "
+                + "volume is cancelled by a 1x burst). The original engine called such a creep LAUNCHING; a correct one stays "
+                + "DORMANT throughout, raises no ACCELERATION alert and no radar blip above LOW.",
+                At(10, 55),
+                [
+                    new ScenarioEvent(At(11, 0), "BLNK", ScenarioEventKind.PriceSurge, Percent: 1.4, Duration: TimeSpan.FromMinutes(20)),
+                    new ScenarioEvent(At(11, 0), "BLNK", ScenarioEventKind.VolumeBurst, Multiplier: 1, Duration: TimeSpan.FromMinutes(20)),
+                ]),
+            new Scenario("exhaustion",
+                "VALE ($10.38) runs +2.5% at 11:05 and +2% at 11:06 on 5x then 6x volume (BREAKOUT), then keeps rising more "
+                + "slowly while its volume collapses: +1.2% on 3x at 11:07, +0.8% on 1.5x at 11:08, then normal. A correct "
+                + "acceleration engine (1-minute samples) reads BREAKOUT (11:06-11:07), EXHAUSTED from 11:08 (the price still "
+                + "rising faster than 0.5%/min but slowing, on falling volume), then DORMANT, and raises no alert while EXHAUSTED.",
+                At(10, 55),
+                [
+                    new ScenarioEvent(At(11, 5), "VALE", ScenarioEventKind.PriceSurge, Percent: 2.5, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 5), "VALE", ScenarioEventKind.VolumeBurst, Multiplier: 5, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 6), "VALE", ScenarioEventKind.PriceSurge, Percent: 2, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 6), "VALE", ScenarioEventKind.VolumeBurst, Multiplier: 6, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 7), "VALE", ScenarioEventKind.PriceSurge, Percent: 1.2, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 7), "VALE", ScenarioEventKind.VolumeBurst, Multiplier: 3, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 8), "VALE", ScenarioEventKind.PriceSurge, Percent: 0.8, Duration: TimeSpan.FromMinutes(1)),
+                    new ScenarioEvent(At(11, 8), "VALE", ScenarioEventKind.VolumeBurst, Multiplier: 1.5, Duration: TimeSpan.FromMinutes(1)),
+                ]),
+            new Scenario("same-volume",
+                "From 11:05 for 5 min GOEV (about 1.6 M shares a day) trades 3.4x its usual volume, which is about what BLNK "
+                + "(about 5.5 M a day) trades every minute; neither price moves on average. A correct acceleration engine judges "
+                + "each against its own history: GOEV's volume z-score is far above 2 (ACCUMULATING at the start of the "
+                + "burst), BLNK's stays near 0 and BLNK stays DORMANT.",
+                At(10, 55),
+                [new ScenarioEvent(At(11, 5), "GOEV", ScenarioEventKind.VolumeBurst, Multiplier: 3.4)]),
         };
         return list.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
     }

@@ -1,0 +1,122 @@
+using Gv2Edge.Market;
+using Gv2Edge.Radar.Quotes;
+using Gv2Edge.Radar.Services;
+using Gv2Edge.Radar.State;
+using Gv2Edge.Tws.Errors;
+
+namespace Gv2Edge.Radar.Engines;
+
+/// <summary>
+/// Loads each symbol's own regular-hours 1-minute bars of its last few sessions, once, and hands the same bars to
+/// the ticker state buffer (its time-of-day <see cref="IntradayBaseline"/>, which also carries 1-minute return
+/// variability) and to the shared <see cref="BaselineService"/> (the streaming detectors' volume profile), so the
+/// history is requested once. One request per session: IB serves 1-minute bars for at most one day per request.
+/// A symbol whose history cannot be had keeps no bar baseline (the buffer then uses its own older samples).
+/// </summary>
+public sealed class MinuteBaselineLoader
+{
+    private static readonly TimeSpan OneMinute = TimeSpan.FromMinutes(1);
+    private readonly Func<string, DateOnly, CancellationToken, Task<IReadOnlyList<Bar>>> _fetch;
+    private readonly TickerStateBuffer _buffer;
+    private readonly BaselineService? _shared;
+    private readonly UsEquityCalendar _calendar;
+    private readonly TimeProvider _clock;
+    private long _loaded;
+    private long _failed;
+
+    /// <summary>Creates a loader over <paramref name="fetch"/> (the regular-hours 1-minute bars of one symbol and one past session).</summary>
+    /// <param name="fetch">Bars of (symbol, session date).</param>
+    /// <param name="buffer">Receives each symbol's <see cref="IntradayBaseline"/>.</param>
+    /// <param name="shared">Receives the same bars as a volume profile (null: none).</param>
+    /// <param name="calendar">Trading days, to find the previous sessions.</param>
+    /// <param name="clock">Today's date comes from this clock.</param>
+    /// <param name="sessions">Past sessions to load; default 3 (90 bars per 30-minute bucket).</param>
+    public MinuteBaselineLoader(
+        Func<string, DateOnly, CancellationToken, Task<IReadOnlyList<Bar>>> fetch,
+        TickerStateBuffer buffer,
+        BaselineService? shared,
+        UsEquityCalendar calendar,
+        TimeProvider clock,
+        int sessions = 3)
+    {
+        _fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
+        _buffer = buffer ?? throw new ArgumentNullException(nameof(buffer));
+        _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _shared = shared;
+        if (sessions is < 1 or > 20)
+        {
+            throw new ArgumentOutOfRangeException(nameof(sessions), sessions, "Load between 1 and 20 past sessions.");
+        }
+
+        Sessions = sessions;
+    }
+
+    /// <summary>Past sessions loaded per symbol.</summary>
+    public int Sessions { get; }
+
+    /// <summary>Symbols whose baseline was set.</summary>
+    public long Loaded => Interlocked.Read(ref _loaded);
+
+    /// <summary>Symbols whose history could not be had.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>A loader reading bars through the market data service (regular hours, "1 D" of "1 min" per session).</summary>
+    public static MinuteBaselineLoader ForMarketData(MarketDataService data, TickerStateBuffer buffer, BaselineService? shared, TimeProvider clock, int sessions = 3)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        UsEquityCalendar calendar = data.Sessions.Calendar;
+        return new MinuteBaselineLoader(
+            async (symbol, day, ct) =>
+            {
+                DateTimeOffset close = calendar.GetDay(day).RthClose ?? throw new ArgumentException($"{day} is not a trading day.");
+                IReadOnlyList<BarRow> rows = await data.GetBarsAsync(symbol, "1 D", "1 min", rthOnly: true, end: close, cancellationToken: ct).ConfigureAwait(false);
+                return [.. rows.Where(r => r.Volume is not null).Select(r => new Bar(r.Time, r.Open, r.High, r.Low, r.Close, r.Volume!.Value))];
+            },
+            buffer,
+            shared,
+            calendar,
+            clock,
+            sessions);
+    }
+
+    /// <summary>Loads one symbol; false (and counted) when no usable bar came back or the gateway refused.</summary>
+    public async Task<bool> LoadAsync(string symbol, CancellationToken cancellationToken)
+    {
+        DateOnly today = ExchangeTime.DateOf(_clock.GetUtcNow());
+        var bars = new List<Bar>();
+        DateOnly day = today;
+        try
+        {
+            for (int i = 0; i < Sessions; i++)
+            {
+                day = _calendar.PreviousTradingDay(day);
+                bars.AddRange(await _fetch(symbol, day, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (bars.Count < 2)
+            {
+                Interlocked.Increment(ref _failed);
+                return false;
+            }
+
+            IntradayBaseline baseline = IntradayBaseline.FromMinuteBars(bars.Select(b => HistoryBar.From(b, OneMinute)));
+            _buffer.SetBaseline(symbol, baseline);
+            _shared?.FromBars(symbol, today, bars);
+            Interlocked.Increment(ref _loaded);
+            return true;
+        }
+        catch (Exception ex) when (ex is SymbolException or TwsException or TimeoutException or ArgumentException)
+        {
+            Interlocked.Increment(ref _failed);
+            return false;
+        }
+    }
+
+    /// <summary>Loads every symbol, a few at a time (the client paces the requests).</summary>
+    public Task LoadAllAsync(IEnumerable<string> symbols, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(
+            symbols,
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (symbol, ct) => await LoadAsync(symbol, ct).ConfigureAwait(false));
+}

@@ -1,0 +1,70 @@
+using Gv2Edge.Radar.Engines;
+using Gv2Edge.Radar.Events;
+using Gv2Edge.Radar.State;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Gv2Edge.Radar.Tests.Engines;
+
+/// <summary>Per-symbol baselines and broken symbols, through the simulator (see <see cref="SimulatedRadar"/>).</summary>
+[Collection(SimulatedRadarCollection.Name)]
+public class PerSymbolScenarioTests(ITestOutputHelper output)
+{
+    private static TimeOnly T(int h, int m, int s = 0) => new(h, m, s);
+
+    [Fact]
+    public async Task The_same_shares_per_minute_are_a_spike_for_one_symbol_and_normal_for_another()
+    {
+        await using SimulatedRadar radar = await SimulatedRadar.StartAsync("same-volume", ["GOEV", "BLNK"]);
+        await radar.RunUntilAsync(T(11, 10));
+        output.WriteLine(radar.Trace("GOEV"));
+        output.WriteLine(radar.Trace("BLNK"));
+
+        DerivativeState goev = radar.RoundAt("GOEV", T(11, 7));
+        DerivativeState blnk = radar.RoundAt("BLNK", T(11, 7));
+        Assert.Equal("bars", goev.BaselineSource);
+        Assert.Equal("bars", blnk.BaselineSource);
+        Assert.InRange(goev.VolumePerMinute / blnk.VolumePerMinute, 0.6, 1.6);    // about the same shares per minute
+        Assert.True(goev.VolumeZ > 4, $"GOEV z {goev.VolumeZ}");
+        Assert.InRange(blnk.VolumeZ, -1.5, 1.5);
+        Assert.Contains(AccelerationState.Accumulating, radar.StateOrder("GOEV"));
+        Assert.Equal([AccelerationState.Dormant], radar.StateOrder("BLNK"));
+    }
+}
+
+/// <summary>Broken symbols next to a good one, through the simulator.</summary>
+[Collection(SimulatedRadarCollection.Name)]
+public class BrokenSymbolScenarioTests(ITestOutputHelper output)
+{
+    private static TimeOnly T(int h, int m, int s = 0) => new(h, m, s);
+
+    [Fact]
+    public async Task The_radar_keeps_scanning_when_symbols_error_or_send_nan_prices_and_no_volume()
+    {
+        // BLNK's universe row cannot be read (its evaluation throws every time), NIO has no market data subscription
+        // (error 354), ZZZZ is no contract at all (error 200), NOPX sends NaN prices and NOVOL a price without volume.
+        await using SimulatedRadar radar = await SimulatedRadar.StartAsync(
+            "same-volume",
+            ["GOEV", "BLNK"],
+            context: s => s == "BLNK" ? throw new InvalidOperationException("BLNK: unreadable universe row") : null,
+            unsubscribed: ["NIO"],
+            extraLines: ["NIO", "ZZZZ"]);
+        DateTimeOffset now = radar.Sim.Clock.GetUtcNow();
+        radar.Streaming.OnTick("NOPX", new QuoteTick { Time = now, Last = double.NaN, Bid = double.NaN, Ask = double.NaN, CumulativeVolume = 1000 });
+        radar.Streaming.OnTick("NOVOL", new QuoteTick { Time = now, Last = 4.2, Bid = 4.19, Ask = 4.21, CumulativeVolume = double.NaN });
+        radar.Radar.OnStreamingEvent(new RadarEvent { Id = "spike", Time = now, Symbol = "BLNK", Type = EventTypes.VolumeSpike, Reason = "test", Session = "RTH", DataQuality = "live" });
+
+        await radar.RunUntilAsync(T(11, 10));
+        output.WriteLine(radar.Trace("GOEV"));
+        output.WriteLine("nudges: " + string.Join(", ", radar.Nudges));
+
+        Assert.All(radar.Scans, s => Assert.DoesNotContain(s.Errors, e => e.Symbol != "BLNK"));
+        Assert.Contains(radar.Scans, s => s.Errors.Any(e => e.Symbol == "BLNK" && e.Error.Contains("unreadable", StringComparison.Ordinal)));
+        Assert.Contains(radar.Radar.EventErrors, e => e.Symbol == "BLNK");
+        Assert.Contains(radar.Published, e => e.Type == EventTypes.RadarBlip && e.Symbol == "GOEV");
+        Assert.Contains(radar.Published, e => e.Type == EventTypes.Acceleration && e.Symbol == "GOEV");
+        Assert.True(radar.Sampler.Rejected >= 2 * 13, $"rejected {radar.Sampler.Rejected}");   // NOPX and NOVOL every round
+        Assert.Equal(["BLNK", "GOEV"], radar.Buffer.Symbols.Order(StringComparer.Ordinal));
+        Assert.False(radar.Subscriptions.IsSubscribed("ZZZZ"));
+    }
+}
