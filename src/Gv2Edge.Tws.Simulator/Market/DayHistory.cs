@@ -147,7 +147,8 @@ internal sealed class DayHistory
         int open = VolumeCurve.OpenMinute;
         int closeMinute = (rthClose.Hour * 60) + rthClose.Minute;
         double sigma = info.DailyVolatility / Math.Sqrt(390);
-        double openPrice = prevClose * Math.Exp(rng.NextGaussian() * info.DailyVolatility * 0.3);
+        // Prices trade in ticks: the open too (it is served as tick 14 before the next open).
+        double openPrice = Math.Round(prevClose * Math.Exp(rng.NextGaussian() * info.DailyVolatility * 0.3), info.Price >= 1 ? 2 : 4);
         var bars = new List<SimBar>(end - VolumeCurve.FirstMinute);
         double price = prevClose;
         for (int m = VolumeCurve.FirstMinute; m < end; m++)

@@ -121,12 +121,17 @@ internal sealed class HistoryService
         return daily;
     }
 
-    /// <summary>The trading days a request covers, oldest first, ending with the session at or before <paramref name="endEt"/>.</summary>
-    public List<DateOnly> Days(DateTime endEt, int count)
+    /// <summary>
+    /// The trading days a request covers, oldest first, ending with the last session that started at or before
+    /// <paramref name="endEt"/>: with <paramref name="useRth"/> that is the last regular session, so "1 D" asked
+    /// before the open returns the previous day's regular hours (as IB does), not an empty day.
+    /// </summary>
+    public List<DateOnly> Days(DateTime endEt, int count, bool useRth = false)
     {
         ITradingCalendar cal = _server.Model.Calendar;
         DateOnly day = DateOnly.FromDateTime(endEt);
-        if (!cal.IsTradingDay(day) || endEt.TimeOfDay < TimeSpan.FromHours(4))
+        TimeSpan sessionStart = useRth ? new TimeSpan(9, 30, 0) : TimeSpan.FromHours(4);
+        if (!cal.IsTradingDay(day) || endEt.TimeOfDay < sessionStart)
         {
             day = cal.PreviousTradingDay(day);
         }

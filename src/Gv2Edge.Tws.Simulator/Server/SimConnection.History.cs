@@ -222,7 +222,7 @@ internal sealed partial class SimConnection
         if (daily)
         {
             var dailyBars = new List<SimBar>();
-            foreach (DateOnly d in history.Days(endEt, unit == 'S' ? 1 : BarSpec.TradingDays(amount, unit)))
+            foreach (DateOnly d in history.Days(endEt, unit == 'S' ? 1 : BarSpec.TradingDays(amount, unit), useRth))
             {
                 if (history.DailyBar(stock, d) is { } bar)
                 {
@@ -236,7 +236,7 @@ internal sealed partial class SimConnection
         DateTime start = unit == 'S' ? endEt.AddSeconds(-amount) : DateTime.MinValue;
         int dayCount = unit == 'S' ? Math.Max(1, (int)Math.Ceiling(amount / 57_600.0) + 1) : BarSpec.TradingDays(amount, unit);
         var result = new List<SimBar>();
-        foreach (DateOnly d in history.Days(endEt, dayCount))
+        foreach (DateOnly d in history.Days(endEt, dayCount, useRth && unit != 'S'))
         {
             TimeOnly close = cal.RthClose(d);
             SimBar? bucket = null;
