@@ -31,6 +31,13 @@ public sealed class Ticker
     /// <remarks>Read without the sequence lock: one aligned double cannot tear, and a value one tick old is fine here.</remarks>
     public bool IsHalted => _quote.IsHalted;
 
+    /// <summary>
+    /// Tick 87 as last written, read without the sequence lock: only valid on the socket reader (inside an
+    /// <see cref="MarketDataSubscription.Updated"/> callback), where no write can race it. The simulator's load mode
+    /// puts its send timestamps there, which is how the latency benchmark reads them per tick without a snapshot.
+    /// </summary>
+    internal decimal? AverageOptionVolumeOnReader => _options.AverageVolume;
+
     /// <summary>A consistent copy of the level-1 fields (about 200 bytes; no option data).</summary>
     public TickerQuote ReadQuote()
     {

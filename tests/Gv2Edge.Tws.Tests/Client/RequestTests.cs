@@ -1,4 +1,5 @@
 using Gv2Edge.Tws.Errors;
+using Gv2Edge.Tws.MarketData;
 using Gv2Edge.Tws.Protocol.Messages;
 
 namespace Gv2Edge.Tws.Tests.Client;
@@ -104,10 +105,13 @@ public class RequestTests
         Task<IReadOnlyList<ContractDetails>> details = h.Client.GetContractDetailsAsync(Aapl);
         Task<HistoricalData> bars = h.Client.GetHistoricalBarsAsync(Aapl, "", "1 D", "5 mins");
         Task<DateTimeOffset> time = h.Client.GetCurrentTimeAsync();
-        await h.PumpUntilAsync("requests sent", () => h.Gateway.RequestsOf<ReqHistoricalData>().Count == 1);
+        var chain = h.Client.GetOptionChainParametersAsync("AAPL", "STK", 265598);
+        Task<TickerSnapshot> quote = h.Client.GetSnapshotQuoteAsync(Aapl);
+        var scan = h.Client.ScanAsync(new ScannerSubscription { Instrument = "STK", LocationCode = "STK.US.MAJOR", ScanCode = "TOP_PERC_GAIN" });
+        await h.PumpUntilAsync("requests sent", () => h.Gateway.RequestsOf<ReqScannerSubscription>().Count == 1);
         await h.Gateway.DropAsync();
 
-        foreach (Task t in new Task[] { details, bars, time })
+        foreach (Task t in new Task[] { details, bars, time, chain, quote, scan })
         {
             var ex = await Assert.ThrowsAsync<TwsException>(() => t.WaitAsync(TimeSpan.FromSeconds(10)));
             Assert.Equal(TwsErrorCodes.ConnectionLost, ex.Code);
