@@ -29,33 +29,20 @@ public static partial class FlowCommand
         var newPositions = new JsonArray();
         foreach (NewPosition p in r.NewPositions)
         {
-            newPositions.Add(new JsonObject
-            {
-                ["expiry"] = p.Expiry,
-                ["strike"] = Round(p.Strike, 4),
-                ["right"] = p.Right,
-                ["volume"] = Round(p.Volume, 0),
-                ["openInterest"] = Round(p.OpenInterest, 0),
-            });
+            newPositions.Add(ContractNode(p.Expiry, p.Strike, p.Right, p.Volume, p.OpenInterest));
         }
 
         var top = new JsonArray();
         foreach (OptionContractRow c in r.TopStrikes)
         {
-            top.Add(new JsonObject
-            {
-                ["expiry"] = c.Expiry,
-                ["strike"] = Round(c.Strike, 4),
-                ["right"] = c.Right,
-                ["volume"] = Round(c.Volume, 0),
-                ["openInterest"] = Round(c.OpenInterest, 0),
-                ["impliedVol"] = Round(c.ImpliedVol * 100, 4),
-                ["delta"] = Round(c.Delta, 6),
-                ["gamma"] = Round(c.Gamma, 6),
-                ["theta"] = Round(c.Theta, 6),
-                ["vega"] = Round(c.Vega, 6),
-                ["greeksSource"] = c.GreeksSource,
-            });
+            JsonObject node = ContractNode(c.Expiry, c.Strike, c.Right, c.Volume, c.OpenInterest);
+            node["impliedVol"] = Round(c.ImpliedVol * 100, 4);
+            node["delta"] = Round(c.Delta, 6);
+            node["gamma"] = Round(c.Gamma, 6);
+            node["theta"] = Round(c.Theta, 6);
+            node["vega"] = Round(c.Vega, 6);
+            node["greeksSource"] = c.GreeksSource;
+            top.Add(node);
         }
 
         var notes = new JsonArray();
@@ -86,6 +73,15 @@ public static partial class FlowCommand
             ["notes"] = notes,
         };
     }
+
+    private static JsonObject ContractNode(string expiry, double strike, string right, double? volume, double? openInterest) => new()
+    {
+        ["expiry"] = expiry,
+        ["strike"] = Round(strike, 4),
+        ["right"] = right,
+        ["volume"] = Round(volume, 0),
+        ["openInterest"] = Round(openInterest, 0),
+    };
 
     private static void WriteTable(TextWriter o, IReadOnlyList<FlowScanEntry> entries, OptionsFlowService service)
     {
