@@ -48,6 +48,7 @@ public class DemoEndToEndTests
         Assert.True(Has("SOUN", "VOLUME_SPIKE"), seen);
         Assert.True(Has("NVDA", "PRICE_SURGE"), seen);
         Assert.True(Has("TSLA", "NEW_HIGH"), seen);
+        Assert.True(Has("BBAI", "SPREAD_TIGHTENING"), seen);
         Assert.True(Has("RGTI", "HALTED"), seen);
         Assert.True(Has("RGTI", "RESUMED"), seen);
         Assert.True(Has("RGTI", "PRICE_SURGE"), seen);

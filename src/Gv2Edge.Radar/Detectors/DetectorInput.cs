@@ -33,6 +33,9 @@ public readonly struct DetectorInput
     /// <summary>Seconds of the spread window that had spread samples.</summary>
     public int SpreadSeconds { get; init; }
 
+    /// <summary>Seconds from the oldest spread sample of the window to this update (0 without samples).</summary>
+    public int SpreadSpanSeconds { get; init; }
+
     /// <summary>Shares traded over the volume window, current partial second included.</summary>
     public double WindowVolume { get; init; }
 

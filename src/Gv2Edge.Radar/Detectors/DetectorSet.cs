@@ -26,6 +26,7 @@ public sealed class DetectorSet
             new NewHighDetector(options),
         ];
         Gate = new CooldownGate(options.Cooldown);
+        Gate.SetCooldown(EventKind.NewHigh, options.NewHighCooldown);
     }
 
     public CooldownGate Gate { get; }

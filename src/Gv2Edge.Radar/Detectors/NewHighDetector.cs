@@ -5,8 +5,9 @@ namespace Gv2Edge.Radar.Detectors;
 
 /// <summary>
 /// NEW_HIGH: the session-relevant high (pre-market high in PRE, day high in RTH and POST) goes at least
-/// <see cref="DetectorOptions.NewHighMinStepPct"/> beyond the previous established high. The first high seen
-/// only establishes the reference, and a print sitting at the high does not fire again. Nothing fires CLOSED.
+/// <see cref="DetectorOptions.NewHighMinStepPct"/> beyond the previous high (the established one, then the last
+/// reported one). The first update of a session only establishes the reference, and a print sitting at the high
+/// does not fire again. Nothing fires CLOSED. The per-symbol cooldown is <see cref="DetectorOptions.NewHighCooldown"/>.
 /// Signal: Value = new high, Threshold = previous high.
 /// </summary>
 public sealed class NewHighDetector(DetectorOptions options) : IDetector
@@ -23,9 +24,12 @@ public sealed class NewHighDetector(DetectorOptions options) : IDetector
         signal = default;
         if (input.Session != _session)
         {
-            // Pre-market highs and day highs are different references: start from what was known before this tick.
+            // Pre-market highs and day highs are different references. The first update of a session only sets the
+            // reference: at the open IB's own day-high tick starts being trusted, and it reports highs printed between
+            // our samples, which are old news rather than a breakout.
             _session = input.Session;
-            _reference = input.HighBefore;
+            _reference = Max(input.HighBefore, input.HighAfter);
+            return false;
         }
 
         if (input.Session == MarketSession.Closed || !(input.HighAfter > 0))
@@ -49,6 +53,8 @@ public sealed class NewHighDetector(DetectorOptions options) : IDetector
         _reference = input.HighAfter;
         return true;
     }
+
+    private static double Max(double a, double b) => double.IsNaN(a) ? b : double.IsNaN(b) ? a : Math.Max(a, b);
 
     /// <inheritdoc />
     public void Reset()

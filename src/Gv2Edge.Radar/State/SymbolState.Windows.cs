@@ -4,15 +4,14 @@ namespace Gv2Edge.Radar.State;
 internal sealed partial class SymbolState
 {
     private readonly SecondBar[] _ring;
+    private readonly WindowSum _volume;
+    private readonly WindowExtreme _low;
+    private readonly WindowExtreme _high;
+    private readonly WindowSum _spread;
     private long _current = long.MinValue;
     private long _volumeSince = long.MaxValue;
     private long _priceSince = long.MinValue;
     private long _spreadSince = long.MinValue;
-    private double _volumeCompleted;
-    private double _lowCompleted = double.NaN;
-    private double _highCompleted = double.NaN;
-    private double _spreadSum;
-    private int _spreadSeconds;
 
     private int Index(long second) => (int)(second % _ring.Length);
 
@@ -24,7 +23,20 @@ internal sealed partial class SymbolState
             return; // same second, or a late update: it counts in the current second
         }
 
-        double carry = _current == long.MinValue ? double.NaN : _ring[Index(_current)].Close;
+        double carry = double.NaN;
+        if (_current != long.MinValue)
+        {
+            Complete(_current);
+            carry = _ring[Index(_current)].Close;
+            if (second - 1 > _current && second - 1 >= _priceSince && !double.IsNaN(carry))
+            {
+                // Through a silence (a halt, a quiet name) the last price still stands: a stock that resumes 15% higher
+                // after a 5-minute halt has moved against it, even though no trade printed inside the window.
+                _low.Add(second - 1, carry);
+                _high.Add(second - 1, carry);
+            }
+        }
+
         long first = _current == long.MinValue ? second : Math.Max(_current + 1, second - _ring.Length + 1);
         for (long s = first; s <= second; s++)
         {
@@ -32,45 +44,55 @@ internal sealed partial class SymbolState
         }
 
         _current = second;
-        Recompute();
+
+        // The windows hold completed seconds only: volume and price [now - w + 1, now - 1] (the current second is
+        // added when read), spread [now - w, now - 1] (the current second is what gets compared with it).
+        _volume.EvictBefore(second - _options.VolumeWindowSeconds + 1);
+        _low.EvictBefore(second - _options.PriceWindowSeconds + 1);
+        _high.EvictBefore(second - _options.PriceWindowSeconds + 1);
+        _spread.EvictBefore(second - _options.SpreadWindowSeconds);
     }
 
-    /// <summary>Once per second: the aggregates over completed seconds, so a tick costs O(1).</summary>
-    private void Recompute()
+    /// <summary>A second has ended: its aggregates join the running windows (O(1); empty seconds add nothing).</summary>
+    private void Complete(long s)
     {
-        long now = _current;
-        _volumeCompleted = 0;
-        _lowCompleted = double.NaN;
-        _highCompleted = double.NaN;
-        _spreadSum = 0;
-        _spreadSeconds = 0;
-        int span = Math.Max(_options.PriceWindowSeconds, Math.Max(_options.VolumeWindowSeconds, _options.SpreadWindowSeconds));
-        for (int k = 1; k < span; k++)
+        ref readonly SecondBar bar = ref _ring[Index(s)];
+        if (s >= _volumeSince && bar.Volume != 0)
         {
-            long s = now - k;
-            ref readonly SecondBar bar = ref _ring[Index(s)];
-            if (bar.UnixSecond != s)
-            {
-                break; // older than the history we hold
-            }
-
-            if (k < _options.VolumeWindowSeconds && s >= _volumeSince)
-            {
-                _volumeCompleted += bar.Volume;
-            }
-
-            if (k < _options.PriceWindowSeconds && s >= _priceSince && !double.IsNaN(bar.Low))
-            {
-                _lowCompleted = Min(_lowCompleted, bar.Low);
-                _highCompleted = Max(_highCompleted, bar.High);
-            }
-
-            if (k <= _options.SpreadWindowSeconds && s >= _spreadSince && bar.SpreadSamples > 0)
-            {
-                _spreadSum += bar.SpreadPctSum / bar.SpreadSamples;
-                _spreadSeconds++;
-            }
+            _volume.Add(s, bar.Volume);
         }
+
+        if (s >= _priceSince && !double.IsNaN(bar.Low))
+        {
+            _low.Add(s, bar.Low);
+            _high.Add(s, bar.High);
+        }
+
+        if (s >= _spreadSince && bar.SpreadSamples > 0)
+        {
+            _spread.Add(s, bar.SpreadPctSum / bar.SpreadSamples);
+        }
+    }
+
+    /// <summary>Period volume is tracked again from <paramref name="second"/>: nothing before it counts.</summary>
+    private void RestartVolume(long second)
+    {
+        _volumeSince = second;
+        _volume.Clear();
+    }
+
+    /// <summary>The spread average starts again from <paramref name="second"/> (after a gap, or a new session's quotes).</summary>
+    private void RestartSpread(long second)
+    {
+        _spreadSince = second;
+        _spread.Clear();
+    }
+
+    private void RestartPrice(long second)
+    {
+        _priceSince = second;
+        _low.Clear();
+        _high.Clear();
     }
 
     /// <summary>Shares traded over the last <paramref name="seconds"/> seconds (current second included), within the tracked period.</summary>

@@ -21,6 +21,10 @@ internal sealed partial class SymbolState
         _options = options;
         _gapTicks = options.DataGap.Ticks;
         _ring = new SecondBar[options.HistorySeconds];
+        _volume = new WindowSum(options.VolumeWindowSeconds);
+        _low = new WindowExtreme(options.PriceWindowSeconds, max: false);
+        _high = new WindowExtreme(options.PriceWindowSeconds, max: true);
+        _spread = new WindowSum(options.SpreadWindowSeconds + 1);
         ResetDay(default);
     }
 
@@ -83,6 +87,13 @@ internal sealed partial class SymbolState
             RestartWindows(second, volumeOnly: true);
         }
 
+        if (HasTick && session.Session != Session.Session)
+        {
+            // Pre-market spreads are structurally wider: the open's normal narrowing is not a tightening. The first
+            // seconds are skipped too: a quote taken just before the boundary can arrive just after it.
+            RestartSpread(second + _options.SessionSettleSeconds);
+        }
+
         Roll(second);
         ref SecondBar bar = ref _ring[Index(_current)];
         bar.Ticks++;
@@ -93,7 +104,7 @@ internal sealed partial class SymbolState
         double highAfter = session.Session == MarketSession.Pre ? PreHigh : DayHigh;
 
         double spreadPct = SpreadPct(tick.Bid, tick.Ask);
-        if (!double.IsNaN(spreadPct))
+        if (spreadPct > 0)
         {
             bar.SpreadPctSum += spreadPct;
             bar.SpreadSamples++;
@@ -124,14 +135,15 @@ internal sealed partial class SymbolState
             BidSize = tick.BidSize,
             AskSize = tick.AskSize,
             SpreadPct = spreadPct,
-            AvgSpreadPct = _spreadSeconds > 0 ? _spreadSum / _spreadSeconds : double.NaN,
-            SpreadSeconds = _spreadSeconds,
-            WindowVolume = _volumeCompleted + bar.Volume,
+            AvgSpreadPct = _spread.Count > 0 ? _spread.Sum / _spread.Count : double.NaN,
+            SpreadSeconds = _spread.Count,
+            SpreadSpanSeconds = _spread.Count > 0 ? (int)(second - _spread.OldestSecond) : 0,
+            WindowVolume = _volume.Sum + bar.Volume,
             VolumeWindowFull = second - _volumeSince >= windowSeconds - 1,
             BaselineVolume = baseline,
             BaselineStd = baselineStd,
-            WindowLow = Min(_lowCompleted, bar.Low),
-            WindowHigh = Max(_highCompleted, bar.High),
+            WindowLow = Min(_low.Value, bar.Low),
+            WindowHigh = Max(_high.Value, bar.High),
             HighBefore = highBefore,
             HighAfter = highAfter,
             Halted = tick.Halted,
@@ -150,7 +162,7 @@ internal sealed partial class SymbolState
         {
             // First value, after a gap, or the provider restarted its count: this becomes the reference.
             _cumReference = cumulative;
-            _volumeSince = second;
+            RestartVolume(second);
             return;
         }
 
@@ -211,11 +223,11 @@ internal sealed partial class SymbolState
     {
         Gaps++;
         _cumReference = double.NaN;
-        _volumeSince = second;
+        RestartVolume(second);
         if (!volumeOnly)
         {
-            _priceSince = second;
-            _spreadSince = second;
+            RestartPrice(second);
+            RestartSpread(second);
         }
     }
 

@@ -41,26 +41,59 @@ public class SpreadAndHighTests
     }
 
     [Fact]
-    public void New_high_fires_once_per_new_high_not_on_every_tick_at_the_high()
+    public void New_high_fires_once_per_meaningful_new_high_not_on_every_tick_at_the_high()
     {
         var h = new DetectorHarness();
         var m = new ScriptedMarket { DayHigh = 10.00 };
         DateTimeOffset t = m.Run(ScriptedMarket.RthMorning, 30, h.Tick);
         Assert.Equal(0, h.Count(EventKind.NewHigh));
 
-        (m.Last, m.DayHigh) = (10.05, 10.05);
+        (m.Last, m.DayHigh) = (10.03, 10.03); // +0.3%: a new high, but below the 0.5% minimum step
+        t = m.Run(t, 30, h.Tick);
+        Assert.Equal(0, h.Count(EventKind.NewHigh));
+
+        (m.Last, m.DayHigh) = (10.06, 10.06); // +0.6% over the established 10.00
         t = m.Run(t, 90, h.Tick);
         Assert.Equal(1, h.Count(EventKind.NewHigh));
-        Assert.Equal(10.05, h.Fired.Single(f => f.Signal.Kind == EventKind.NewHigh).Signal.Value);
+        Assert.Equal(10.06, h.Fired.Single(f => f.Signal.Kind == EventKind.NewHigh).Signal.Value);
         Assert.Equal(10.00, h.Fired.Single(f => f.Signal.Kind == EventKind.NewHigh).Signal.Threshold);
 
-        (m.Last, m.DayHigh) = (10.06, 10.06); // +0.1%: below the minimum step
+        (m.Last, m.DayHigh) = (10.10, 10.10); // +0.4% over the reported 10.06
         t = m.Run(t, 90, h.Tick);
         Assert.Equal(1, h.Count(EventKind.NewHigh));
 
-        (m.Last, m.DayHigh) = (10.10, 10.10);
+        (m.Last, m.DayHigh) = (10.12, 10.12);
         m.Run(t, 10, h.Tick);
         Assert.Equal(2, h.Count(EventKind.NewHigh));
+    }
+
+    [Fact]
+    public void New_highs_of_a_steady_climb_are_held_back_by_the_new_high_cooldown()
+    {
+        var h = new DetectorHarness(DetectorOptions.Default with { NewHighCooldown = TimeSpan.FromMinutes(5) });
+        var m = new ScriptedMarket();
+        DateTimeOffset t = m.Run(ScriptedMarket.RthMorning, 10, h.Tick);
+        t = m.Run(t, 240, h.Tick, s => (m.Last, m.DayHigh) = (10 + (s * 0.005), 10 + (s * 0.005))); // +1.2%/min
+
+        Assert.Equal(1, h.Count(EventKind.NewHigh));
+        m.Run(t, 120, h.Tick, s => (m.Last, m.DayHigh) = (11.2 + (s * 0.005), 11.2 + (s * 0.005)));
+        Assert.Equal(2, h.Count(EventKind.NewHigh));
+    }
+
+    [Fact]
+    public void The_first_regular_hours_update_sets_the_reference_even_when_ibs_day_high_is_above_what_we_saw()
+    {
+        var h = new DetectorHarness();
+        var m = new ScriptedMarket { Last = 5.00, Bid = 4.99, Ask = 5.01 };
+        DateTimeOffset t = m.Run(ScriptedMarket.RthMorning.AddMinutes(-31), 60, h.Tick); // 09:29 pre-market
+        m.DayHigh = 5.20; // IB's high tick counts from the open: a pre-market print we never sampled
+        t = m.Run(t, 60, h.Tick);
+        Assert.Equal(0, h.Count(EventKind.NewHigh));
+
+        m.Last = 5.30;
+        m.Run(t, 10, h.Tick);
+        var high = Assert.Single(h.Fired, f => f.Signal.Kind == EventKind.NewHigh);
+        Assert.Equal((5.30, 5.20, MarketSession.Rth), (high.Signal.Value, high.Signal.Threshold, high.Session));
     }
 
     [Fact]
