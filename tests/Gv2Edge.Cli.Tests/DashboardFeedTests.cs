@@ -23,7 +23,8 @@ public sealed class DashboardFeedTests
         feed.SetFlow(new FlowFinding("GME", 0.91, 0.21, [
             new FlowSignalRecord(JournalTestData.Open, "GME", "LOW_PC_RATIO", 0.6, 0.21, 0.5, "P/C 0.21 below 0.5"),
             new FlowSignalRecord(JournalTestData.Open, "GME", "HIGH_CALL_VOLUME", 0.91, 52_000, 10_000, "calls 52,000"),
-        ]));
+        ], "HIGH_CALL_VOLUME"));
+        feed.SetFlow(new FlowFinding("AAPL", 0, 1.1, []));
         feed.SetSuspect(new AnomalyRecord(JournalTestData.Open, "MULN", 0.72, ["GAP", "VOLUME_SPIKE"]));
         feed.SetSuspect(new AnomalyRecord(JournalTestData.Open, "MULN", 0.30, ["GAP"]));
         DashboardSnapshot snapshot = feed.Build();
@@ -36,5 +37,34 @@ public sealed class DashboardFeedTests
         Assert.Matches(@"GME\s+0\.91\s+0\.21\s+HIGH_CALL_VOLUME", text);
         Assert.Matches(@"MULN\s+0\.72\s+GAP,VOLUME_SPIKE", text);
         Assert.Contains("VOLUME_SPIKE", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_flow_result_becomes_one_journal_row_per_signal_led_by_the_strongest()
+    {
+        var result = new Radar.Flow.OptionsFlowResult
+        {
+            Symbol = "NVDA",
+            Score = 0.85,
+            PutCallRatio = 0.82,
+            Signals =
+            [
+                new Radar.Flow.FlowSignal("HIGH_OPTIONS_VOLUME", 28_181, 10_000, 0.73, "28181 option contracts"),
+                new Radar.Flow.FlowSignal("HIGH_CALL_VOLUME", 15_500, 5_000, 0.85, "15500 calls"),
+            ],
+            NewPositions = [],
+            TopStrikes = [],
+            DataQuality = "live",
+            Status = "ok",
+            Notes = [],
+        };
+
+        FlowFinding found = FlowScans.ToFinding(result, JournalTestData.Open);
+
+        Assert.Equal(("NVDA", 0.85, 0.82, "HIGH_CALL_VOLUME"), (found.Symbol, found.Score, found.PutCallRatio, found.TopSignal));
+        Assert.Equal(["HIGH_OPTIONS_VOLUME", "HIGH_CALL_VOLUME"], found.Signals.Select(s => s.Type));
+        Assert.All(found.Signals, s => Assert.Equal(0.85, s.Score));
+        Assert.Equal(0.73, found.Signals[0].Payload!["signalScore"]);
+        Assert.Equal(JournalTestData.Open, found.Signals[0].Time);
     }
 }

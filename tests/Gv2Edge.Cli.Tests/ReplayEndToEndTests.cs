@@ -16,6 +16,13 @@ public sealed class ReplayEndToEndTests
         (int code, string live, string err) = await CliRunner.RunAsync("demo", "--headless", "--json", "--duration", "25s", "--record", recording, "--config", config);
         Assert.True(code == 0, err);
         Assert.Contains("replay with: edge replay", err, StringComparison.Ordinal);
+
+        // The demo's pipeline around the engine: the pre-market gap scan found SOUN's scripted gap, connection
+        // changes were journaled, HOT symbols were scanned at once.
+        Journal.JournalReader journal = Journal.JournalReader.Open(dir.File("demo-journal.db"));
+        Assert.Contains(journal.QueryAnomalies(), a => a.Symbol == "SOUN" && a.Types.Contains("GAP"));
+        Assert.Contains(journal.QueryConnectionChanges(), c => c.State == "Connected" && c.ServerVersion == 187);
+        Assert.Matches(@"[1-9]\d* immediate scans of HOT symbols", err);
         (int replayCode, string replayed, string replayErr) = await CliRunner.RunAsync("replay", recording, "--json", "--config", config);
         Assert.True(replayCode == 0, replayErr);
 

@@ -28,6 +28,9 @@ public sealed record AppRunOptions
     /// <summary>Periodic scans.</summary>
     public ScanSchedule Schedule { get; init; } = new();
 
+    /// <summary>Scan the options flow of each symbol promoted to HOT. Default true.</summary>
+    public bool OptionsFlow { get; init; } = true;
+
     /// <summary>Run the periodic scans (radar interval, gap scans). Default true.</summary>
     public bool PeriodicScans { get; init; } = true;
 }
@@ -47,7 +50,12 @@ public static class AppPipeline
         await using var pipeline = new LivePipeline(client, clock, streaming, ctx.Settings.Detectors, options.Recorder);
         var feed = new DashboardFeed(client, pipeline, clock);
         var quotes = new MarketDataService(client, pipeline.Sessions, clock);
-        var scans = new ScanCoordinator(pipeline, feed, options.Services with { Quotes = quotes }, options.Journal, ctx.Err);
+        ScanServices services = options.Services with
+        {
+            Quotes = quotes,
+            Flow = options.Services.Flow ?? (options.OptionsFlow ? FlowScans.Create(client, quotes, clock) : null),
+        };
+        var scans = new ScanCoordinator(pipeline, feed, services, options.Journal, ctx.Err);
         scans.Attach();
         pipeline.Start(symbols);
         using var stop = new CancellationTokenSource();

@@ -54,13 +54,15 @@ public sealed class DashboardFeed(TwsClient client, LivePipeline pipeline, TimeP
         }
     }
 
-    /// <summary>An options-flow result for the leaders panel.</summary>
+    /// <summary>An options-flow result for the leaders panel (only symbols with a score or a signal lead).</summary>
     public void SetFlow(FlowFinding found)
     {
         lock (_gate)
         {
-            string? top = found.Signals.OrderByDescending(s => s.Score ?? 0).Select(s => s.Type).FirstOrDefault();
-            _flow[found.Symbol] = new FlowLeader(found.Symbol, found.Score, found.PutCallRatio, top);
+            if (found.Score > 0 || found.Signals.Count > 0)
+            {
+                _flow[found.Symbol] = new FlowLeader(found.Symbol, found.Score, found.PutCallRatio, found.TopSignal ?? found.Signals.FirstOrDefault()?.Type);
+            }
         }
     }
 

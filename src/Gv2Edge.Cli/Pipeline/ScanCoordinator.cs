@@ -13,7 +13,8 @@ namespace Gv2Edge.Cli.Pipeline;
 /// <param name="Score">Max of the signal scores, 0–1.</param>
 /// <param name="PutCallRatio">Put/call volume ratio, null without call volume.</param>
 /// <param name="Signals">The signals that fired, journaled one row each.</param>
-public sealed record FlowFinding(string Symbol, double Score, double? PutCallRatio, IReadOnlyList<FlowSignalRecord> Signals);
+/// <param name="TopSignal">The strongest signal's type, or null without signals.</param>
+public sealed record FlowFinding(string Symbol, double Score, double? PutCallRatio, IReadOnlyList<FlowSignalRecord> Signals, string? TopSignal = null);
 
 /// <summary>The services the scans call; each is optional (null: that part is skipped).</summary>
 public sealed record ScanServices
@@ -94,6 +95,7 @@ public sealed class ScanCoordinator(LivePipeline pipeline, DashboardFeed feed, S
     {
         DateTimeOffset nextRadar = DateTimeOffset.MinValue, nextGaps = DateTimeOffset.MinValue;
         MarketSession lastGapSession = MarketSession.Closed;
+        DateTimeOffset started = pipeline.Clock.GetUtcNow();
         try
         {
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), pipeline.Clock);
@@ -108,7 +110,10 @@ public sealed class ScanCoordinator(LivePipeline pipeline, DashboardFeed feed, S
                 }
 
                 MarketSession session = pipeline.Sessions.GetSession(now).Session;
-                if (services.Quotes is { } quotes && session is MarketSession.Pre or MarketSession.Post && (now >= nextGaps || session != lastGapSession))
+                bool due = now >= nextGaps || session != lastGapSession;
+                // The first scan waits for the store to know most symbols (or a minute): its candidates are the largest moves.
+                if (services.Quotes is { } quotes && session is MarketSession.Pre or MarketSession.Post && due
+                    && (now - started >= TimeSpan.FromMinutes(1) || Priced() * 2 >= universe.Count))
                 {
                     nextGaps = now + schedule.Gaps;
                     lastGapSession = session;
@@ -121,6 +126,8 @@ public sealed class ScanCoordinator(LivePipeline pipeline, DashboardFeed feed, S
         {
         }
     }
+
+    private int Priced() => pipeline.Store.SnapshotAll().Count(s => s.Updates > 0 && double.IsFinite(s.Last));
 
     /// <summary>The symbols a gap scan reads: HOT and WARM first, then the store's largest moves against the previous close.</summary>
     public IReadOnlyList<string> GapCandidates(int count)
