@@ -12,7 +12,7 @@ namespace Gv2Edge.Tws.Simulator.Load;
 internal sealed class LoadGenerator : IDisposable
 {
     /// <summary>A connection whose writer holds this much is not given more (the client is not keeping up).</summary>
-    public const int MaxQueuedBytes = 1 << 20;
+    public const int MaxQueuedBytes = 256 * 1024;
 
     /// <summary>The step period at a finite rate.</summary>
     public static readonly TimeSpan StepPeriod = TimeSpan.FromMilliseconds(1);
@@ -150,6 +150,9 @@ internal sealed class LoadGenerator : IDisposable
         {
             if (Step() > 0)
             {
+                // Let the connections' readers and writers run: a loop that never yields starves them on a small
+                // machine, and a reader that falls behind sees the client's requests in bursts (error 100).
+                await Task.Yield();
                 continue;
             }
 

@@ -18,6 +18,13 @@ internal sealed partial class SimConnection
         sub.NextDue = now + (interval * time.TimestampFrequency / TimeSpan.TicksPerSecond);
         MarketModel model = _server.Model;
         DateTime et = model.Clock.NowEt;
+        // Step the model before taking the writer: a stock's first request steps it from 04:00, which must not hold
+        // up everything else this connection sends (load frames, other lines).
+        lock (model.Gate)
+        {
+            _ = sub.Delayed ? model.Delayed(sub.Stock, et) : model.At(sub.Stock, et);
+        }
+
         using Outbox.Scope scope = Outbox.Open();
         MessageWriter w = scope.Writer;
         int before = w.Length;
