@@ -7,7 +7,7 @@ using Gv2Edge.Tws.Errors;
 namespace Gv2Edge.Radar.Engines;
 
 /// <summary>
-/// Loads each symbol's own regular-hours 1-minute bars of its last few sessions, once, and hands the same bars to
+/// Loads each symbol's own 1-minute bars of its last few sessions, once, and hands the same bars to
 /// the ticker state buffer (its time-of-day <see cref="IntradayBaseline"/>, which also carries 1-minute return
 /// variability) and to the shared <see cref="BaselineService"/> (the streaming detectors' volume profile), so the
 /// history is requested once. One request per session: IB serves 1-minute bars for at most one day per request.
@@ -24,7 +24,7 @@ public sealed class MinuteBaselineLoader
     private long _loaded;
     private long _failed;
 
-    /// <summary>Creates a loader over <paramref name="fetch"/> (the regular-hours 1-minute bars of one symbol and one past session).</summary>
+    /// <summary>Creates a loader over <paramref name="fetch"/> (the 1-minute bars of one symbol and one past session).</summary>
     /// <param name="fetch">Bars of (symbol, session date).</param>
     /// <param name="buffer">Receives each symbol's <see cref="IntradayBaseline"/>.</param>
     /// <param name="shared">Receives the same bars as a volume profile (null: none).</param>
@@ -61,7 +61,10 @@ public sealed class MinuteBaselineLoader
     /// <summary>Symbols whose history could not be had.</summary>
     public long Failed => Interlocked.Read(ref _failed);
 
-    /// <summary>A loader reading bars through the market data service (regular hours, "1 D" of "1 min" per session).</summary>
+    /// <summary>
+    /// A loader reading bars through the market data service: "1 D" of "1 min" TRADES bars per session, extended hours
+    /// included so pre-market and after-hours buckets have their own figures.
+    /// </summary>
     public static MinuteBaselineLoader ForMarketData(MarketDataService data, TickerStateBuffer buffer, BaselineService? shared, TimeProvider clock, int sessions = 3)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -70,7 +73,7 @@ public sealed class MinuteBaselineLoader
             async (symbol, day, ct) =>
             {
                 DateTimeOffset close = calendar.GetDay(day).RthClose ?? throw new ArgumentException($"{day} is not a trading day.");
-                IReadOnlyList<BarRow> rows = await data.GetBarsAsync(symbol, "1 D", "1 min", rthOnly: true, end: close, cancellationToken: ct).ConfigureAwait(false);
+                IReadOnlyList<BarRow> rows = await data.GetBarsAsync(symbol, "1 D", "1 min", rthOnly: false, end: close, cancellationToken: ct).ConfigureAwait(false);
                 return [.. rows.Where(r => r.Volume is not null).Select(r => new Bar(r.Time, r.Open, r.High, r.Low, r.Close, r.Volume!.Value))];
             },
             buffer,

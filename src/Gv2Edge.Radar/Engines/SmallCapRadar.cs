@@ -182,9 +182,9 @@ public sealed class SmallCapRadar : IDisposable
         }
 
         DateTimeOffset now = _time.GetUtcNow();
-        double context = Context(symbol, ctx, now);
+        double context = ContextScore(ctx, RecentNewHigh(symbol, now));
         double gap = GapQuality(d.Latest);
-        double radarScore = (0.50 * a.Score) + (0.20 * Math.Clamp(d.VolumeZ / 4, 0, 1)) + (0.15 * Math.Min(1, context)) + (0.15 * gap);
+        double radarScore = RadarScore(a.Score, d.VolumeZ, context, gap);
         (BlipPriority priority, string phase) = a.State switch
         {
             AccelerationState.Breakout => (BlipPriority.Critical, "BREAKOUT"),
@@ -214,25 +214,29 @@ public sealed class SmallCapRadar : IDisposable
         };
     }
 
-    private bool PassesFilters(double price, SymbolContext? ctx) =>
-        price >= Options.MinPrice && price <= Options.MaxPrice
-        && !(ctx?.AvgVolume < Options.MinAvgVolume)
-        && !(ctx?.MarketCap > Options.MaxMarketCap)
-        && !(ctx?.Float > Options.MaxFloat);
+    private bool PassesFilters(double price, SymbolContext? ctx) => Options.Admits(price, ctx);
 
-    private double Context(string symbol, SymbolContext? ctx, DateTimeOffset now)
+    /// <summary>0.50·acceleration score + 0.20·clip(volume z / 4, 0, 1) + 0.15·min(1, context) + 0.15·gap quality.</summary>
+    public static double RadarScore(double accelerationScore, double volumeZ, double context, double gapQuality) =>
+        (0.50 * accelerationScore) + (0.20 * Math.Clamp(volumeZ / 4, 0, 1)) + (0.15 * Math.Min(1, context)) + (0.15 * gapQuality);
+
+    /// <summary>
+    /// Context before the cap: 0.5 catalyst + 0.3 repeat gainer + 0.2 float under 20 M (0.1 under 50 M) + 0.2 when a
+    /// NEW_HIGH came within <see cref="SmallCapRadarOptions.NewHighMemory"/>.
+    /// </summary>
+    public static double ContextScore(SymbolContext? ctx, bool recentNewHigh)
     {
         double c = (ctx?.CatalystActive == true ? 0.5 : 0) + (ctx?.RepeatGainer == true ? 0.3 : 0);
         c += ctx?.Float switch { < 20e6 => 0.2, < 50e6 => 0.1, _ => 0 };
+        return recentNewHigh ? c + 0.2 : c;
+    }
+
+    private bool RecentNewHigh(string symbol, DateTimeOffset now)
+    {
         lock (_gate)
         {
-            if (_newHighs.TryGetValue(symbol, out DateTimeOffset high) && now - high <= Options.NewHighMemory)
-            {
-                c += 0.2;
-            }
+            return _newHighs.TryGetValue(symbol, out DateTimeOffset high) && now - high <= Options.NewHighMemory;
         }
-
-        return c;
     }
 
     /// <summary>
@@ -250,7 +254,8 @@ public sealed class SmallCapRadar : IDisposable
         return s.Vwap > 0 && s.Price < s.Vwap ? q * 0.5 : q;
     }
 
-    private static string TimeToMove(in AccelerationScore a) => a.State switch
+    /// <summary>The original's ladder: NOW, 0-2 min, 1-5 min (readiness &gt; 0.6), 3-10 min (accumulation &gt; 0.6), 5-15 min, 15+ min.</summary>
+    public static string TimeToMove(in AccelerationScore a) => a.State switch
     {
         AccelerationState.Breakout => "NOW",
         AccelerationState.Launching => "0-2 min",

@@ -65,6 +65,17 @@ public sealed record SmallCapRadarOptions
     /// <summary>Lowest blip priority published as a RADAR_BLIP event (lower ones stay in the scan result). Default MEDIUM.</summary>
     public BlipPriority MinEventPriority { get; init; } = BlipPriority.Medium;
 
+    /// <summary>
+    /// True when the symbol passes the small-cap filters: price within [<see cref="MinPrice"/>, <see cref="MaxPrice"/>],
+    /// and, where the context knows them, average volume at least <see cref="MinAvgVolume"/>, market cap at most
+    /// <see cref="MaxMarketCap"/>, float at most <see cref="MaxFloat"/>.
+    /// </summary>
+    public bool Admits(double price, SymbolContext? context) =>
+        price >= MinPrice && price <= MaxPrice
+        && !(context?.AvgVolume < MinAvgVolume)
+        && !(context?.MarketCap > MaxMarketCap)
+        && !(context?.Float > MaxFloat);
+
     /// <summary>(min accumulation, min volume z, min confidence) of the preset.</summary>
     public (double Accumulation, double VolumeZ, double Confidence) Thresholds => Sensitivity switch
     {
