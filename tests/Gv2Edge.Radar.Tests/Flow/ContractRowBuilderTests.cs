@@ -13,13 +13,27 @@ public sealed class ContractRowBuilderTests
 
     private static Contract Option(string right) => new()
     {
-        Symbol = "XYZ", SecType = "OPT", LastTradeDateOrContractMonth = "20261218", Strike = 100, Right = right, Exchange = "SMART",
+        Symbol = "XYZ",
+        SecType = "OPT",
+        LastTradeDateOrContractMonth = "20261218",
+        Strike = 100,
+        Right = right,
+        Exchange = "SMART",
     };
 
     private static TickerSnapshot Quote(double bid, double ask, decimal? volume = 500, decimal? callOi = 300, decimal? putOi = 400) => new()
     {
-        Bid = bid, Ask = ask, Last = double.NaN, Volume = volume, OptionCallOpenInterest = callOi, OptionPutOpenInterest = putOi,
-        PreviousClose = double.NaN, High = double.NaN, Low = double.NaN, Open = double.NaN, Vwap = double.NaN,
+        Bid = bid,
+        Ask = ask,
+        Last = double.NaN,
+        Volume = volume,
+        OptionCallOpenInterest = callOi,
+        OptionPutOpenInterest = putOi,
+        PreviousClose = double.NaN,
+        High = double.NaN,
+        Low = double.NaN,
+        Open = double.NaN,
+        Vwap = double.NaN,
     };
 
     [Fact]
