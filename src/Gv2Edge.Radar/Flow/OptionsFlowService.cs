@@ -78,7 +78,7 @@ public sealed class OptionsFlowService
     {
         string s = ContractResolver.Normalize(symbol);
         DateTimeOffset deadline = _clock.GetUtcNow() + Options.SymbolTimeout;
-        ContractDetails details = await QualifyAsync(s, cancellationToken).ConfigureAwait(false);
+        ContractDetails details = await QualifyAsync(s, deadline, cancellationToken).ConfigureAwait(false);
         Task<IReadOnlyList<SecurityDefinitionOptionParameter>?> chainTask = ChainAsync(s, details.Contract.ConId, cancellationToken);
         Collected u = await _lines.CollectAsync(ContractResolver.ForMarketData(details), UnderlyingTicks,
             t => UnderlyingComplete(t) || (KnownEmpty(chainTask) && t.UpdateCount > 0), Options.UnderlyingWait, deadline, cancellationToken, chainTask)
@@ -225,15 +225,22 @@ public sealed class OptionsFlowService
         return ([.. rows.OfType<OptionContractRow>()], report);
     }
 
-    private async Task<ContractDetails> QualifyAsync(string symbol, CancellationToken cancellationToken)
+    private async Task<ContractDetails> QualifyAsync(string symbol, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
+        TimeSpan left = deadline - _clock.GetUtcNow();
         try
         {
-            return await _market.Contracts.ResolveAsync(symbol, cancellationToken).ConfigureAwait(false);
+            return await _market.Contracts.ResolveAsync(symbol, cancellationToken)
+                .WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, _clock, cancellationToken).ConfigureAwait(false);
         }
         catch (TwsException ex) when (MarketDataService.IsPerSymbol(ex))
         {
             throw MarketDataService.ToSymbolError(symbol, ex);
+        }
+        catch (TimeoutException)
+        {
+            throw new SymbolException(symbol, SymbolErrorCodes.NoData,
+                $"{symbol}: IB did not describe the contract within the {Options.SymbolTimeout.TotalSeconds:0.#} s limit (a slow or overloaded gateway); try again.");
         }
     }
 

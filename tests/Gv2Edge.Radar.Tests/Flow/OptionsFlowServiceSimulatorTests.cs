@@ -182,4 +182,32 @@ public sealed class OptionsFlowServiceSimulatorTests
         Assert.Equal(200, ex.Code);
         Assert.Equal(0, f.Client.Lines.Used);
     }
+    [Fact]
+    public async Task The_time_limit_per_symbol_cuts_a_wait_for_greeks_that_never_come()
+    {
+        // Each contract would wait 10 minutes for IB's greeks; the 2 s limit per symbol ends the wait with what arrived.
+        await using FlowSimulatorFixture f = await FlowSimulatorFixture.StartAsync(
+            FlowSimulatorFixture.At("call-burst", 9, 45) with { SendOptionGreeks = false },
+            new OptionsFlowServiceOptions { ContractWait = TimeSpan.FromMinutes(10), SymbolTimeout = TimeSpan.FromSeconds(2), Expirations = 1, MaxStrikesPerExpiry = 2 });
+
+        OptionsFlowResult r = await Wait.ForAsync("a scan bounded by its 2 s limit", f.Service.ScanAsync("AAPL"), TimeSpan.FromSeconds(30));
+
+        Assert.Equal(4, r.TopStrikes.Count);
+        Assert.All(r.TopStrikes, c => Assert.Equal("model", c.GreeksSource));
+        Assert.Equal(0, f.Client.Lines.Used);
+    }
+
+    [Fact]
+    public async Task A_gateway_that_does_not_answer_in_time_gives_a_no_data_error_for_the_symbol()
+    {
+        await using FlowSimulatorFixture f = await FlowSimulatorFixture.StartAsync(
+            FlowSimulatorFixture.At("quiet", 10, 0), new OptionsFlowServiceOptions { SymbolTimeout = TimeSpan.FromSeconds(1) });
+        f.Simulator.Faults.ReplyDelay = TimeSpan.FromSeconds(20);
+
+        SymbolException ex = await Assert.ThrowsAsync<SymbolException>(
+            () => Wait.ForAsync("a scan bounded by its 1 s limit", f.Service.ScanAsync("MSFT"), TimeSpan.FromSeconds(15)));
+
+        Assert.Equal(SymbolErrorCodes.NoData, ex.Code);
+        Assert.Contains("within the 1 s limit", ex.Message, StringComparison.Ordinal);
+    }
 }
