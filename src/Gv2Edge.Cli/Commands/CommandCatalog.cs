@@ -18,6 +18,7 @@ public static class CommandCatalog
         BarsCommand.Spec,
         GapsCommand.Spec,
         FlowCommand.Spec,
+        RadarCommand.Spec,
         ConfigCommand.Spec,
         JournalCommand.Spec,
     ];

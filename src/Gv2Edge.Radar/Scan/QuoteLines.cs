@@ -10,7 +10,7 @@ namespace Gv2Edge.Radar.Scan;
 
 /// <summary>
 /// Level-1 quotes through short-lived lines: subscribe, wait until last, previous close, volume, high and low are in
-/// (or <see cref="RadarScanOptions.QuoteWait"/> passes), cancel. A line is held for about one round trip, so many
+/// (or <see cref="RadarScanOptions.QuoteWait"/> passes after the first value), cancel. A line is held for about one round trip, so many
 /// quotes share the line budget; each costs two messages (reqMktData, cancelMktData), against one for a snapshot that
 /// holds its line for IB's whole collection window (about 11 s).
 /// </summary>
@@ -20,7 +20,7 @@ internal sealed class QuoteLines : IDisposable
     private readonly TimeProvider _clock;
     private readonly TimeSpan _wait;
     private readonly SemaphoreSlim _lines;
-    private readonly ConcurrentDictionary<MarketDataSubscription, TaskCompletionSource> _waiting = new();
+    private readonly ConcurrentDictionary<MarketDataSubscription, Signals> _waiting = new();
 
     public QuoteLines(TwsClient client, TimeProvider clock, TimeSpan wait, int lines)
     {
@@ -36,26 +36,32 @@ internal sealed class QuoteLines : IDisposable
     /// <summary>Quote requests sent.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    /// <summary>The values of <paramref name="contract"/>; per-symbol failures throw <see cref="SymbolException"/>.</summary>
-    public async Task<TickerSnapshot> GetAsync(string symbol, Contract contract, CancellationToken cancellationToken)
+    /// <summary>
+    /// The values of <paramref name="contract"/>; per-symbol failures throw <see cref="SymbolException"/>. Waits up to
+    /// <paramref name="firstTickTimeout"/> for the first value (the request may still be queued behind others for the
+    /// client's pacing), then at most the settle time for the rest.
+    /// </summary>
+    public async Task<TickerSnapshot> GetAsync(string symbol, Contract contract, TimeSpan firstTickTimeout, CancellationToken cancellationToken)
     {
         await _lines.WaitAsync(cancellationToken).ConfigureAwait(false);
         MarketDataSubscription? sub = null;
         try
         {
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            sub = await SubscribeAsync(symbol, contract, done, cancellationToken).ConfigureAwait(false);
-            _waiting[sub] = done;
+            var signals = new Signals();
+            sub = await SubscribeAsync(symbol, contract, signals, cancellationToken).ConfigureAwait(false);
+            _waiting[sub] = signals;
             if (!sub.IsActive)
             {
-                done.TrySetResult();
+                signals.Fail();
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            Task delay = Task.Delay(_wait, _clock, timeout.Token);
-            await Task.WhenAny(done.Task, delay).ConfigureAwait(false);
-            await timeout.CancelAsync().ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
+            // Cancelling a request still queued would overtake it (cancels take the priority lane) and leave an
+            // orphan line at the gateway: the first wait is long, and only a settled request is cut short.
+            if (await WaitAsync(signals.Any.Task, firstTickTimeout, cancellationToken).ConfigureAwait(false))
+            {
+                await WaitAsync(signals.Complete.Task, _wait, cancellationToken).ConfigureAwait(false);
+            }
+
             if (sub.Error is TwsException ex && MarketDataService.IsPerSymbol(ex))
             {
                 throw MarketDataService.ToSymbolError(symbol, ex);
@@ -65,7 +71,7 @@ internal sealed class QuoteLines : IDisposable
             return snapshot.UpdateCount > 0
                 ? snapshot
                 : throw new SymbolException(symbol, SymbolErrorCodes.NoData,
-                    $"{symbol}: no quote arrived within {_wait.TotalSeconds:0.#} s (market data farm down, or no data for this symbol).");
+                    $"{symbol}: no quote arrived within {firstTickTimeout.TotalSeconds:0.#} s (market data farm down, or no data for this symbol).");
         }
         finally
         {
@@ -79,7 +85,22 @@ internal sealed class QuoteLines : IDisposable
         }
     }
 
-    private async Task<MarketDataSubscription> SubscribeAsync(string symbol, Contract contract, TaskCompletionSource done, CancellationToken cancellationToken)
+    /// <summary>True when <paramref name="task"/> finished within <paramref name="limit"/>.</summary>
+    private async Task<bool> WaitAsync(Task task, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        if (task.IsCompleted)
+        {
+            return true;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task first = await Task.WhenAny(task, Task.Delay(limit, _clock, stop.Token)).ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return first == task;
+    }
+
+    private async Task<MarketDataSubscription> SubscribeAsync(string symbol, Contract contract, Signals signals, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
         {
@@ -87,9 +108,10 @@ internal sealed class QuoteLines : IDisposable
             {
                 MarketDataSubscription sub = _client.Subscribe(contract, "", LineKind.Streaming, s =>
                 {
+                    signals.Any.TrySetResult();
                     if (IsComplete(s.Ticker.Snapshot()))
                     {
-                        done.TrySetResult();
+                        signals.Complete.TrySetResult();
                     }
                 });
                 Interlocked.Increment(ref _requests);
@@ -114,9 +136,23 @@ internal sealed class QuoteLines : IDisposable
 
     private void OnFailed(object? sender, SubscriptionEvent e)
     {
-        if (_waiting.TryGetValue(e.Subscription, out TaskCompletionSource? done))
+        if (_waiting.TryGetValue(e.Subscription, out Signals? signals))
         {
-            done.TrySetResult();
+            signals.Fail();
+        }
+    }
+
+    /// <summary>First value in, all values in (a failure sets both).</summary>
+    private sealed class Signals
+    {
+        public TaskCompletionSource Any { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Complete { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Fail()
+        {
+            Any.TrySetResult();
+            Complete.TrySetResult();
         }
     }
 

@@ -30,12 +30,12 @@ public sealed record RadarScanOptions
     public string? CacheDirectory { get; init; }
 
     /// <summary>
-    /// Longest a quote line is held waiting for the full set of level-1 values (last, previous close, volume, high, low);
-    /// after it the values that arrived are used. Default 2 s.
+    /// Longest a quote line is held, after its first value, waiting for the full set of level-1 values (last, previous
+    /// close, volume, high, low); after it the values that arrived are used. Default 2 s.
     /// </summary>
     public TimeSpan QuoteWait { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Longest one historical or contract request may take before the symbol is reported as failed. Default 60 s.</summary>
+    /// <summary>Longest one contract, historical or quote request may wait for its answer (queueing for the client's pacing included) before the symbol is reported as failed. Default 60 s.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>

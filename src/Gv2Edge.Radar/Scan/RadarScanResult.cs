@@ -12,6 +12,7 @@ namespace Gv2Edge.Radar.Scan;
 /// <param name="NewSuspects">Suspects that were not suspects in the previous scan of the same service (all of them on the first).</param>
 /// <param name="Errors">Per-symbol failures (unknown symbol, no quote, bars missing, pacing…), sorted by symbol.</param>
 /// <param name="Stats">What the scan cost.</param>
+/// <param name="Scored">Every symbol scored, whatever its score, highest first.</param>
 public sealed record RadarScanResult(
     DateTimeOffset Time,
     DateOnly TradingDay,
@@ -20,7 +21,8 @@ public sealed record RadarScanResult(
     IReadOnlyList<string> Suspects,
     IReadOnlyList<string> NewSuspects,
     IReadOnlyList<SymbolError> Errors,
-    RadarScanStats Stats);
+    RadarScanStats Stats,
+    IReadOnlyList<RadarRow> Scored);
 
 /// <summary>What one scan cost and saw.</summary>
 /// <param name="Symbols">Symbols asked for.</param>

@@ -33,7 +33,7 @@ public sealed partial class RadarScanService
         Contract contract = cached is not null ? FromCache(symbol, cached)
             : target.Contract is { ConId: > 0 } given ? Remember(scan, symbol, given)
             : await LookUpAsync(symbol, scan, cancellationToken).ConfigureAwait(false);
-        TickerSnapshot quote = await scan.Quotes!.GetAsync(symbol, contract, cancellationToken).ConfigureAwait(false);
+        TickerSnapshot quote = await scan.Quotes!.GetAsync(symbol, contract, Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         double? last = MarketDataService.Price(quote.Last);
         double? volume = quote.Volume is { } v ? (double)v : null;
         if (target.Filtered && (!Options.Anomaly.PassesPriceFilter(last ?? MarketDataService.Price(quote.PreviousClose))

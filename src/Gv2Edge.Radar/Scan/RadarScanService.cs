@@ -5,6 +5,7 @@ using Gv2Edge.Radar.Anomaly;
 using Gv2Edge.Radar.Quotes;
 using Gv2Edge.Radar.Services;
 using Gv2Edge.Tws;
+using Gv2Edge.Tws.Errors;
 using Gv2Edge.Tws.Protocol.Messages;
 
 namespace Gv2Edge.Radar.Scan;
@@ -58,6 +59,15 @@ public sealed partial class RadarScanService
     /// <summary>The options in use.</summary>
     public RadarScanOptions Options { get; }
 
+    /// <summary>The baseline of <paramref name="symbol"/> held for the current trading day, or null (none yet, or no scan ran).</summary>
+    public SymbolBaseline? CachedBaseline(string symbol)
+    {
+        lock (_gate)
+        {
+            return _cache?.Get(symbol)?.Baseline;
+        }
+    }
+
     /// <summary>Scans <paramref name="targets"/> once; <paramref name="progress"/> gets symbols done.</summary>
     public async Task<RadarScanResult> ScanAsync(IReadOnlyList<RadarTarget> targets, IProgress<RadarScanProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -80,7 +90,7 @@ public sealed partial class RadarScanService
                 {
                     try
                     {
-                        if (await ScanSymbolAsync(target, scan, errors, ct).ConfigureAwait(false) is { } row)
+                        if (await ScanSymbolWithRetryAsync(target, scan, errors, ct).ConfigureAwait(false) is { } row)
                         {
                             rows.Add(row);
                         }
@@ -98,8 +108,8 @@ public sealed partial class RadarScanService
         }
 
         string? cacheProblem = cache.Save() ?? cache.LoadProblem;
-        List<RadarRow> emitted = [.. rows.Where(r => r.Score >= Options.Anomaly.EmitScore)
-            .OrderByDescending(r => r.Score).ThenBy(r => r.Symbol, StringComparer.Ordinal)];
+        List<RadarRow> scored = [.. rows.OrderByDescending(r => r.Score).ThenBy(r => r.Symbol, StringComparer.Ordinal)];
+        List<RadarRow> emitted = [.. scored.Where(r => r.Score >= Options.Anomaly.EmitScore)];
         List<string> suspects = [.. emitted.Where(r => r.IsSuspect).Select(r => r.Symbol)];
         List<string> fresh;
         lock (_gate)
@@ -111,7 +121,7 @@ public sealed partial class RadarScanService
         var stats = new RadarScanStats(targets.Count, rows.Count, scan.FilteredOut, scan.QuoteRequests, scan.ContractLookups,
             scan.HistoricalRequests, scan.CacheHits, _clock.GetElapsedTime(started), cacheProblem);
         return new RadarScanResult(now, day, scan.Session, emitted, suspects, fresh,
-            [.. errors.Values.OrderBy(e => e.Symbol, StringComparer.Ordinal)], stats);
+            [.. errors.Values.OrderBy(e => e.Symbol, StringComparer.Ordinal)], stats, scored);
     }
 
     /// <summary>
@@ -160,6 +170,35 @@ public sealed partial class RadarScanService
         TradingDay td = _market.Sessions.Calendar.GetDay(tradingDay);
         DateTimeOffset end = (Options.IncludeExtendedHours ? td.PostClose : td.RthClose) ?? ExchangeTime.At(tradingDay, new TimeOnly(20, 0));
         return ExchangeTime.DateOf(now) != tradingDay || now >= end ? end : now;
+    }
+
+    /// <summary>
+    /// A lost connection (the gateway restarted, or closed us for a burst it measured) is not the symbol's fault: wait for
+    /// the client to reconnect and try the symbol again, twice at most.
+    /// </summary>
+    private async Task<RadarRow?> ScanSymbolWithRetryAsync(RadarTarget target, ScanContext scan, ConcurrentDictionary<string, SymbolError> errors,
+        CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ScanSymbolAsync(target, scan, errors, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TwsException ex) when (attempt < 3 && ex.Code is TwsErrorCodes.ConnectionLost or TwsErrorCodes.NotConnected)
+            {
+                long since = _clock.GetTimestamp();
+                while (!_client.IsConnected)
+                {
+                    if (_clock.GetElapsedTime(since) > Options.RequestTimeout)
+                    {
+                        throw;
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), _clock, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
     }
 
     private BaselineDiskCache CacheFor(DateOnly day)
