@@ -88,15 +88,13 @@ public sealed partial class RadarScanService
             ContractDetails details = await _market.Contracts.ResolveAsync(symbol, timeout.Token).ConfigureAwait(false);
             return Remember(scan, symbol, ContractResolver.ForMarketData(details));
         }
-        catch (SymbolException ex) when (ex.Code is SymbolErrorCodes.Unknown or SymbolErrorCodes.NotCovered or SymbolErrorCodes.Ambiguous)
+        catch (SymbolException ex)
         {
-            // IB's answer will not change today: remember it so a re-scan does not ask again.
-            scan.Cache.Set(symbol, new CachedSymbol(0, string.Empty, null, ex.Code, ex.Message));
-            throw;
+            throw RememberUnknown(scan, symbol, ex);
         }
         catch (TwsException ex) when (MarketDataService.IsPerSymbol(ex))
         {
-            throw MarketDataService.ToSymbolError(symbol, ex);
+            throw RememberUnknown(scan, symbol, MarketDataService.ToSymbolError(symbol, ex));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -140,6 +138,17 @@ public sealed partial class RadarScanService
         return baseline.Sessions > 0
             ? baseline
             : throw new SymbolException(symbol, SymbolErrorCodes.NoData, $"{symbol}: IB has no bars for the sessions before {scan.Cache.TradingDay:yyyy-MM-dd}; volume and range baselines unknown.");
+    }
+
+    /// <summary>IB's "unknown", "ambiguous" or "not covered" will not change today: remember it so a re-scan does not ask again.</summary>
+    private static SymbolException RememberUnknown(ScanContext scan, string symbol, SymbolException ex)
+    {
+        if (ex.Code is SymbolErrorCodes.Unknown or SymbolErrorCodes.NotCovered or SymbolErrorCodes.Ambiguous)
+        {
+            scan.Cache.Set(symbol, new CachedSymbol(0, string.Empty, null, ex.Code, ex.Message));
+        }
+
+        return ex;
     }
 
     private static Contract Remember(ScanContext scan, string symbol, Contract contract)
