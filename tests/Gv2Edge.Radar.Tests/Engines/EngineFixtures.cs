@@ -10,6 +10,9 @@ internal static class EngineFixtures
     /// <summary>Tuesday 24 November 2026, 10:00 in New York (EST, UTC−5).</summary>
     public static readonly DateTimeOffset TenAm = new(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(-5));
 
+    /// <summary>A New York time of day on the simulator scenarios' date.</summary>
+    public static TimeOnly Et(int h, int m, int s = 0) => new(h, m, s);
+
     public static FakeTimeProvider ClockAt(DateTimeOffset start) => new(start);
 
     /// <summary>

@@ -4,6 +4,7 @@ using Gv2Edge.Radar.Events;
 using Gv2Edge.Radar.State;
 using Xunit;
 using Xunit.Abstractions;
+using static Gv2Edge.Radar.Tests.Engines.EngineFixtures;
 
 namespace Gv2Edge.Radar.Tests.Engines;
 
@@ -15,8 +16,6 @@ namespace Gv2Edge.Radar.Tests.Engines;
 [Collection(SimulatedRadarCollection.Name)]
 public class GoldenScenarioTests(ITestOutputHelper output)
 {
-    private static TimeOnly T(int h, int m, int s = 0) => new(h, m, s);
-
     private static List<(string Alert, TimeOnly At)> Alerts(SimulatedRadar radar, string symbol) =>
         [.. radar.Published.Where(e => e.Type == EventTypes.Acceleration && e.Symbol == symbol)
             .Select(e => ((string)e.Extra!["alertType"]!, TimeOnly.FromDateTime(Gv2Edge.Market.ExchangeTime.ToExchange(e.Time).DateTime)))];
@@ -32,39 +31,39 @@ public class GoldenScenarioTests(ITestOutputHelper output)
     public async Task Quiet_accumulation_then_a_breakout_goes_dormant_accumulating_launching_breakout_in_order()
     {
         await using SimulatedRadar radar = await SimulatedRadar.StartAsync("accumulation-breakout", ["ROKU"]);
-        await radar.RunUntilAsync(T(11, 16));
+        await radar.RunUntilAsync(Et(11, 16));
         Show(radar, "ROKU");
 
         Assert.Equal(1, radar.Baselines.Loaded);
-        Assert.Equal("bars", radar.RoundAt("ROKU", T(11, 0)).BaselineSource);
+        Assert.Equal("bars", radar.RoundAt("ROKU", Et(11, 0)).BaselineSource);
         Assert.Equal(
             [AccelerationState.Dormant, AccelerationState.Accumulating, AccelerationState.Launching, AccelerationState.Breakout, AccelerationState.Dormant],
             radar.StateOrder("ROKU"));
-        Assert.Equal(AccelerationState.Dormant, radar.StateAt("ROKU", T(11, 5, 55)));
-        Assert.Equal(AccelerationState.Accumulating, radar.StateAt("ROKU", T(11, 7)));
-        Assert.Equal(AccelerationState.Breakout, radar.StateAt("ROKU", T(11, 12)));
+        Assert.Equal(AccelerationState.Dormant, radar.StateAt("ROKU", Et(11, 5, 55)));
+        Assert.Equal(AccelerationState.Accumulating, radar.StateAt("ROKU", Et(11, 7)));
+        Assert.Equal(AccelerationState.Breakout, radar.StateAt("ROKU", Et(11, 12)));
     }
 
     [Fact]
     public async Task Each_alert_of_the_breakout_comes_once_per_cooldown_of_its_state()
     {
         await using SimulatedRadar radar = await SimulatedRadar.StartAsync("accumulation-breakout", ["ROKU"]);
-        await radar.RunUntilAsync(T(11, 16));
+        await radar.RunUntilAsync(Et(11, 16));
         Show(radar, "ROKU");
 
         List<(string Alert, TimeOnly At)> alerts = Alerts(radar, "ROKU");
         var expected = new List<(string, TimeOnly)>
         {
-            ("ACCUMULATING", T(11, 6)), ("ACCUMULATING", T(11, 7)), ("ACCUMULATING", T(11, 8)),   // 60 s cooldown
+            ("ACCUMULATING", Et(11, 6)), ("ACCUMULATING", Et(11, 7)), ("ACCUMULATING", Et(11, 8)),   // 60 s cooldown
         };
         for (int s = 0; s < 180; s += 30)
         {
-            expected.Add(("PRE_LAUNCH", T(11, 9).Add(TimeSpan.FromSeconds(s))));                // 30 s cooldown
+            expected.Add(("PRE_LAUNCH", Et(11, 9).Add(TimeSpan.FromSeconds(s))));                // 30 s cooldown
         }
 
         for (int s = 0; s < 60; s += 15)
         {
-            expected.Add(("BREAKOUT", T(11, 12).Add(TimeSpan.FromSeconds(s))));                 // 15 s cooldown
+            expected.Add(("BREAKOUT", Et(11, 12).Add(TimeSpan.FromSeconds(s))));                 // 15 s cooldown
         }
 
         Assert.Equal(expected, alerts);
@@ -77,13 +76,11 @@ public class GoldenScenarioTests(ITestOutputHelper output)
 [Collection(SimulatedRadarCollection.Name)]
 public class CreepAndExhaustionScenarioTests(ITestOutputHelper output)
 {
-    private static TimeOnly T(int h, int m, int s = 0) => new(h, m, s);
-
     [Fact]
     public async Task A_seven_cent_creep_over_twenty_minutes_on_ordinary_volume_stays_dormant()
     {
         await using SimulatedRadar radar = await SimulatedRadar.StartAsync("slow-creep", ["BLNK"]);
-        await radar.RunUntilAsync(T(11, 21));
+        await radar.RunUntilAsync(Et(11, 21));
         output.WriteLine(radar.Trace("BLNK"));
 
         Assert.Equal([AccelerationState.Dormant], radar.StateOrder("BLNK"));
@@ -95,13 +92,13 @@ public class CreepAndExhaustionScenarioTests(ITestOutputHelper output)
     public async Task A_run_that_keeps_rising_on_collapsing_volume_is_exhausted_after_the_breakout_and_alerts_nothing_there()
     {
         await using SimulatedRadar radar = await SimulatedRadar.StartAsync("exhaustion", ["VALE"]);
-        await radar.RunUntilAsync(T(11, 14));
+        await radar.RunUntilAsync(Et(11, 14));
         output.WriteLine(radar.Trace("VALE"));
 
         Assert.Equal(
             [AccelerationState.Dormant, AccelerationState.Breakout, AccelerationState.Exhausted, AccelerationState.Dormant],
             radar.StateOrder("VALE"));
-        Assert.Equal(AccelerationState.Exhausted, radar.StateAt("VALE", T(11, 8)));
+        Assert.Equal(AccelerationState.Exhausted, radar.StateAt("VALE", Et(11, 8)));
         DateTimeOffset exhausted = radar.States.First(s => s.State == AccelerationState.Exhausted).Et is var et
             ? new DateTimeOffset(et, TimeSpan.FromHours(-5)) : default;
         Assert.DoesNotContain(radar.Published, e => e.Type == EventTypes.Acceleration && e.Time >= exhausted);

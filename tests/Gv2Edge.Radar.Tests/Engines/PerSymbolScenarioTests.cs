@@ -3,6 +3,7 @@ using Gv2Edge.Radar.Events;
 using Gv2Edge.Radar.State;
 using Xunit;
 using Xunit.Abstractions;
+using static Gv2Edge.Radar.Tests.Engines.EngineFixtures;
 
 namespace Gv2Edge.Radar.Tests.Engines;
 
@@ -10,18 +11,16 @@ namespace Gv2Edge.Radar.Tests.Engines;
 [Collection(SimulatedRadarCollection.Name)]
 public class PerSymbolScenarioTests(ITestOutputHelper output)
 {
-    private static TimeOnly T(int h, int m, int s = 0) => new(h, m, s);
-
     [Fact]
     public async Task The_same_shares_per_minute_are_a_spike_for_one_symbol_and_normal_for_another()
     {
         await using SimulatedRadar radar = await SimulatedRadar.StartAsync("same-volume", ["GOEV", "BLNK"]);
-        await radar.RunUntilAsync(T(11, 10));
+        await radar.RunUntilAsync(Et(11, 10));
         output.WriteLine(radar.Trace("GOEV"));
         output.WriteLine(radar.Trace("BLNK"));
 
-        DerivativeState goev = radar.RoundAt("GOEV", T(11, 7));
-        DerivativeState blnk = radar.RoundAt("BLNK", T(11, 7));
+        DerivativeState goev = radar.RoundAt("GOEV", Et(11, 7));
+        DerivativeState blnk = radar.RoundAt("BLNK", Et(11, 7));
         Assert.Equal("bars", goev.BaselineSource);
         Assert.Equal("bars", blnk.BaselineSource);
         Assert.InRange(goev.VolumePerMinute / blnk.VolumePerMinute, 0.6, 1.6);    // about the same shares per minute
@@ -36,8 +35,6 @@ public class PerSymbolScenarioTests(ITestOutputHelper output)
 [Collection(SimulatedRadarCollection.Name)]
 public class BrokenSymbolScenarioTests(ITestOutputHelper output)
 {
-    private static TimeOnly T(int h, int m, int s = 0) => new(h, m, s);
-
     [Fact]
     public async Task The_radar_keeps_scanning_when_symbols_error_or_send_nan_prices_and_no_volume()
     {
@@ -54,7 +51,7 @@ public class BrokenSymbolScenarioTests(ITestOutputHelper output)
         radar.Streaming.OnTick("NOVOL", new QuoteTick { Time = now, Last = 4.2, Bid = 4.19, Ask = 4.21, CumulativeVolume = double.NaN });
         radar.Radar.OnStreamingEvent(new RadarEvent { Id = "spike", Time = now, Symbol = "BLNK", Type = EventTypes.VolumeSpike, Reason = "test", Session = "RTH", DataQuality = "live" });
 
-        await radar.RunUntilAsync(T(11, 10));
+        await radar.RunUntilAsync(Et(11, 10));
         output.WriteLine(radar.Trace("GOEV"));
         output.WriteLine("nudges: " + string.Join(", ", radar.Nudges));
 
