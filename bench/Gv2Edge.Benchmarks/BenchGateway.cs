@@ -28,6 +28,21 @@ internal sealed class BenchGateway : IRequestHandler, IAsyncDisposable
     /// <summary>Server version spoken (frames must be encoded for it).</summary>
     public static int ServerVersion => Version;
 
+    /// <summary>
+    /// Client settings for every client benchmark: <paramref name="lines"/> streaming lines plus IB's 10 reserved, and
+    /// no heartbeat during a run (on a loaded machine one run can outlast a heartbeat period, and a late reply would
+    /// reset the connection mid-benchmark).
+    /// </summary>
+    public static TwsClientOptions ClientOptions(int port, int lines) => new()
+    {
+        Port = port,
+        ClientId = 1,
+        MaxLines = lines + 10,
+        ReservedLines = 10,
+        HeartbeatInterval = TimeSpan.FromHours(1),
+        ConnectTimeout = TimeSpan.FromSeconds(60),
+    };
+
     /// <summary>Accepts the client; call before awaiting the client's connect.</summary>
     public async Task AcceptAsync(TimeSpan timeout)
     {

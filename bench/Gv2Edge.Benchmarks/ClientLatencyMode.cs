@@ -53,14 +53,7 @@ internal static class ClientLatencyMode
     {
         await using var gateway = new BenchGateway();
         LatencyPhase? current = null;
-        var client = new TwsClient(new TwsClientOptions
-        {
-            Port = gateway.Port,
-            ClientId = 1,
-            MaxLines = Subscriptions + 10,
-            ReservedLines = 10,
-            HeartbeatInterval = TimeSpan.FromHours(1),
-        });
+        var client = new TwsClient(BenchGateway.ClientOptions(gateway.Port, Subscriptions));
         await using (client.ConfigureAwait(false))
         {
             Task accept = gateway.AcceptAsync(TimeSpan.FromSeconds(60));

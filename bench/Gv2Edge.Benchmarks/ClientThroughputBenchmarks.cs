@@ -58,15 +58,7 @@ internal sealed class ClientThroughputRig : IAsyncDisposable
     public static ClientThroughputRig Start(int tickers, int frames)
     {
         var gateway = new BenchGateway();
-        // No heartbeat during a run: on a loaded machine one iteration can outlast a heartbeat period, and a
-        // late reply would reset the connection mid-benchmark.
-        var client = new TwsClient(new TwsClientOptions
-        {
-            Port = gateway.Port,
-            ClientId = 1,
-            HeartbeatInterval = TimeSpan.FromHours(1),
-            ConnectTimeout = TimeSpan.FromSeconds(60),
-        });
+        var client = new TwsClient(BenchGateway.ClientOptions(gateway.Port, tickers));
         Task accept = gateway.AcceptAsync(TimeSpan.FromSeconds(60));
         Task connect = client.ConnectAsync();
         accept.GetAwaiter().GetResult();
@@ -79,8 +71,12 @@ internal sealed class ClientThroughputRig : IAsyncDisposable
         return new ClientThroughputRig(gateway, client, subs, Encode(ids, frames), frames);
     }
 
-    /// <summary>Sends the burst and returns once every ticker has applied its share of it.</summary>
-    public void SendAndWait(TimeSpan timeout)
+    /// <summary>
+    /// Sends the burst and returns once every ticker has applied its share of it. Spins while waiting (lowest
+    /// latency to notice the end), or with <paramref name="sleep"/> sleeps 1 ms at a time so the waiting thread
+    /// burns no CPU and the process's CPU time is the client's and the sender's work.
+    /// </summary>
+    public void SendAndWait(TimeSpan timeout, bool sleep = false)
     {
         long target = TotalUpdates() + _frames;
         _gateway.Send(_payload);
@@ -96,7 +92,14 @@ internal sealed class ClientThroughputRig : IAsyncDisposable
                     + $"(client {s.State}, {s.MessagesIn} messages in, {s.Disconnections} disconnections).");
             }
 
-            spin.SpinOnce(sleep1Threshold: -1);
+            if (sleep)
+            {
+                Thread.Sleep(1);
+            }
+            else
+            {
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Gv2Edge.Tws.Benchmarks;
 
@@ -19,7 +20,10 @@ public static class Program
             case "latency":
                 return await ClientLatencyMode.RunAsync(args[1..]).ConfigureAwait(false);
             default:
-                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                // BenchmarkDotNet builds a child project per run and gives up after 2 minutes by default, reporting NA;
+                // on a shared, loaded machine that build alone takes longer.
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
+                    .Run(args, ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10)));
                 return 0;
         }
     }

@@ -22,14 +22,7 @@ internal static class SimLatencyRun
         var load = new LoadOptions { TicksPerSecond = rate, StampTickType = StampTick, MovePercent = 0 };
         await using var sim = new GatewaySimulator(new SimulatorOptions { Port = 0, Lines = subscriptions + 10, Load = load });
         await sim.StartAsync().ConfigureAwait(false);
-        var client = new TwsClient(new TwsClientOptions
-        {
-            Port = sim.Port,
-            ClientId = 1,
-            MaxLines = subscriptions + 10,
-            ReservedLines = 10,
-            HeartbeatInterval = TimeSpan.FromHours(1),
-        });
+        var client = new TwsClient(BenchGateway.ClientOptions(sim.Port, subscriptions));
         await using (client.ConfigureAwait(false))
         {
             await client.ConnectAsync().ConfigureAwait(false);
