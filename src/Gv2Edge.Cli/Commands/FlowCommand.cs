@@ -35,7 +35,8 @@ public static partial class FlowCommand
         await using GatewaySession gateway = await GatewaySession.ConnectAsync(ctx).ConfigureAwait(false);
         var market = new MarketDataService(gateway.Client, gateway.Sessions);
         var service = new OptionsFlowService(gateway.Client, market, options);
-        IProgress<int>? progress = symbols.Count < 2 ? null : new Progress<int>(done =>
+        // Reported inline (not through Progress<T>, which posts to the thread pool) so no line lands after the table.
+        IProgress<int>? progress = symbols.Count < 2 ? null : new InlineProgress(done =>
         {
             if (ctx.IsTerminal)
             {
@@ -73,6 +74,19 @@ public static partial class FlowCommand
         }
 
         return entries.Any(e => e.Error is not null) ? ExitCodes.Partial : ExitCodes.Ok;
+    }
+
+    private sealed class InlineProgress(Action<int> report) : IProgress<int>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(int value)
+        {
+            lock (_gate)
+            {
+                report(value);
+            }
+        }
     }
 
     private static IReadOnlyList<string> Symbols(CommandContext ctx)
