@@ -1,4 +1,5 @@
 using Gv2Edge.Tws.Simulator.Server;
+using Microsoft.Extensions.Logging;
 
 namespace Gv2Edge.Tws.Simulator;
 
@@ -15,6 +16,17 @@ public sealed partial class GatewaySimulator
             {
                 _pump = Options.TimeProvider.CreateTimer(_ => Pump(), null, PumpPeriod, PumpPeriod);
                 Load?.Start();
+                if (Options.WarmUp)
+                {
+                    CancellationToken ct = _stopping.Token;
+                    _ = Task.Run(() =>
+                    {
+                        long started = Options.TimeProvider.GetTimestamp();
+                        int n = Model.WarmUp(ct);
+                        Logger.LogInformation("Warm-up: {Count} stocks stepped to {Time:HH:mm:ss} ET in {Elapsed}",
+                            n, Clock.NowEt, Options.TimeProvider.GetElapsedTime(started));
+                    }, ct);
+                }
             }
         }
     }

@@ -67,6 +67,13 @@ public sealed record SimulatorOptions
     /// </summary>
     public Load.LoadOptions? Load { get; init; }
 
+    /// <summary>
+    /// Step every stock of the universe up to the market clock in the background after start (default false), so the
+    /// first scanner request late in the simulated day does not have to (it would step each stock second by second
+    /// from 04:00 while holding the market). One stock at a time: market data keeps flowing meanwhile.
+    /// </summary>
+    public bool WarmUp { get; init; }
+
     /// <summary>The driving clock (default <see cref="TimeProvider.System"/>); tests pass a FakeTimeProvider.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

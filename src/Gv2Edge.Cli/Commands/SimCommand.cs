@@ -33,7 +33,8 @@ public static class SimCommand
             return ExitCodes.Ok;
         }
 
-        SimulatorOptions options = BuildOptions(ctx, ctx.Settings.Ibkr.Port);
+        // A gateway for other clients: step the universe in the background so a first scan late in the day is quick.
+        SimulatorOptions options = BuildOptions(ctx, ctx.Settings.Ibkr.Port) with { WarmUp = true };
         await using var sim = new GatewaySimulator(options);
         try
         {

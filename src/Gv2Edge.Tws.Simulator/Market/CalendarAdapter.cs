@@ -30,6 +30,22 @@ internal sealed class CalendarAdapter : ITradingCalendar
             : MarketSession.Closed;
     }
 
+    public MarketSession SessionAt(DateTime et, out DateTime until)
+    {
+        DateOnly date = DateOnly.FromDateTime(et);
+        Day day = Get(date);
+        DateTime midnight = date.ToDateTime(TimeOnly.MinValue);
+        TimeSpan t = et.TimeOfDay;
+        (MarketSession session, TimeSpan end) = !day.Trading ? (MarketSession.Closed, TimeSpan.FromDays(1))
+            : t < day.Pre ? (MarketSession.Closed, day.Pre)
+            : t < day.Open ? (MarketSession.Pre, day.Open)
+            : t < day.Close ? (MarketSession.Rth, day.Close)
+            : t < day.Post ? (MarketSession.Post, day.Post)
+            : (MarketSession.Closed, TimeSpan.FromDays(1));
+        until = midnight + end;
+        return session;
+    }
+
     public bool IsTradingDay(DateOnly day) => Get(day).Trading;
 
     public TimeOnly RthClose(DateOnly day) => TimeOnly.FromTimeSpan(Get(day).Close);

@@ -50,6 +50,18 @@ internal sealed class MarketModel
 
     public OptionModel Options { get; }
 
+    /// <summary>Stocks created so far (each is stepped from the epoch when first asked for).</summary>
+    public int StockCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stocks.Count;
+            }
+        }
+    }
+
     /// <summary>The lock every reader of stock state holds.</summary>
     public Lock Gate => _gate;
 
@@ -80,6 +92,62 @@ internal sealed class MarketModel
 
         stock.AdvanceTo(et.AddMinutes(-15));
         return stock;
+    }
+
+    /// <summary>
+    /// Brings every stock of the universe up to <paramref name="et"/> (call under <see cref="Gate"/>). Stocks are
+    /// independent, so the ones behind are stepped in parallel; the caller's lock keeps everyone else out meanwhile.
+    /// </summary>
+    public void AdvanceAll(DateTime et)
+    {
+        var behind = new List<StockModel>();
+        foreach (StockInfo info in Universe.Stocks)
+        {
+            if (!_stocks.TryGetValue(info.ConId, out StockModel? stock))
+            {
+                stock = new StockModel(info, Seed, Calendar, History, EpochEt, Scenario.For(info.Symbol));
+                _stocks[info.ConId] = stock;
+            }
+
+            if (stock.SteppedTo.AddSeconds(1) <= et)
+            {
+                behind.Add(stock);
+            }
+        }
+
+        if (behind.Count > 1)
+        {
+            Parallel.ForEach(behind, stock => stock.AdvanceTo(et));
+        }
+        else if (behind.Count == 1)
+        {
+            behind[0].AdvanceTo(et);
+        }
+    }
+
+    /// <summary>
+    /// Steps every stock up to the clock's time, taking <see cref="Gate"/> for one stock at a time so that requests
+    /// and the pump interleave. Returns the stocks stepped.
+    /// </summary>
+    public int WarmUp(CancellationToken cancellationToken)
+    {
+        int n = 0;
+        foreach (StockInfo info in Universe.Stocks)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            lock (_gate)
+            {
+                At(info, Clock.NowEt);
+            }
+
+            n++;
+        }
+
+        return n;
     }
 
     /// <summary>The stock at the clock's current time (call under <see cref="Gate"/>).</summary>

@@ -96,7 +96,7 @@ internal sealed partial class StockModel
         Volume += size;
         _vwapNumerator += price * size;
         TradeCount++;
-        LastTradeUnixMs = ExchangeClock.ToUtc(t).ToUnixTimeMilliseconds();
+        LastTradeUnixMs = (t.Ticks - _utcOffsetTicks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
         if (double.IsNaN(High))
         {
             High = Low = price;
@@ -114,7 +114,7 @@ internal sealed partial class StockModel
             _dayRthClose = price;
         }
 
-        DateTime minuteStart = new(t.Year, t.Month, t.Day, t.Hour, t.Minute, 0);
+        DateTime minuteStart = new(t.Ticks - (t.Ticks % TimeSpan.TicksPerMinute));
         if (_minuteBars.Count > 0 && _minuteBars[^1].Time == minuteStart)
         {
             var bar = _minuteBars[^1];

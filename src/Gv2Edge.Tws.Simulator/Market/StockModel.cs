@@ -49,6 +49,13 @@ internal sealed partial class StockModel
 
     public StockInfo Info { get; }
 
+    // The calendar's answer for [_sessionFrom, _sessionUntil), and New York's UTC offset then (it changes at 02:00,
+    // outside every session).
+    private MarketSession _sessionNow;
+    private DateTime _sessionFrom = DateTime.MaxValue;
+    private DateTime _sessionUntil = DateTime.MinValue;
+    private long _utcOffsetTicks;
+
     /// <summary>The instant (exchange-local, whole seconds) the state describes.</summary>
     public DateTime SteppedTo { get; private set; }
 
@@ -116,7 +123,15 @@ internal sealed partial class StockModel
         while (SteppedTo.AddSeconds(1) <= et)
         {
             DateTime next = SteppedTo.AddSeconds(1);
-            MarketSession session = _calendar.SessionAt(next);
+            if (next >= _sessionUntil || next < _sessionFrom)
+            {
+                // Asked once per session, not once per second: stepping a stock through a day is 57,600 steps.
+                _sessionNow = _calendar.SessionAt(next, out _sessionUntil);
+                _sessionFrom = next;
+                _utcOffsetTicks = ExchangeClock.Zone.GetUtcOffset(next).Ticks;
+            }
+
+            MarketSession session = _sessionNow;
             if (session == MarketSession.Closed && Session == MarketSession.Closed)
             {
                 // Nothing moves while the market is closed: jump straight to the next second worth stepping.

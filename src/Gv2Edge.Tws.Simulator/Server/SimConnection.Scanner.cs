@@ -83,6 +83,7 @@ internal sealed partial class SimConnection
         var candidates = new List<(StockInfo Stock, double Score)>();
         lock (model.Gate)
         {
+            model.AdvanceAll(now);
             foreach (StockInfo info in model.Universe.Stocks)
             {
                 StockModel st = model.At(info, now);
