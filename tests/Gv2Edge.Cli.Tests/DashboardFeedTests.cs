@@ -67,4 +67,27 @@ public sealed class DashboardFeedTests
         Assert.Equal(0.73, found.Signals[0].Payload!["signalScore"]);
         Assert.Equal(JournalTestData.Open, found.Signals[0].Time);
     }
+
+    [Fact]
+    public void A_radar_row_becomes_an_anomaly_with_its_figures()
+    {
+        var row = new Radar.Anomaly.RadarRow
+        {
+            Symbol = "MULN",
+            Types = ["GAP", "VOLUME_SPIKE"],
+            Score = 0.72,
+            GapPct = 12.5,
+            VolumeRatio = 8.4,
+            Session = "PRE",
+            DataQuality = "live",
+            Anomalies = [new Radar.Anomaly.AnomalyFinding("GAP", 12.5, 3, 1.2, 0.5, "gap up +12.50%")],
+        };
+
+        AnomalyRecord a = Assert.Single(RadarScans.ToAnomalies([row], JournalTestData.Open));
+
+        Assert.Equal(("MULN", 0.72, JournalTestData.Open), (a.Symbol, a.Score, a.Time));
+        Assert.Equal(["GAP", "VOLUME_SPIKE"], a.Types);
+        Assert.Equal(12.5, a.Payload!["gapPct"]);
+        Assert.Equal(["gap up +12.50%"], (IEnumerable<string>)a.Payload["reasons"]!);
+    }
 }

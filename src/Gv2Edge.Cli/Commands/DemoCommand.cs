@@ -65,8 +65,11 @@ public static class DemoCommand
                 Journal = journal,
                 Dashboard = ctx.IsTerminal && !ctx.JsonOutput && !ctx.Args.Has("headless"),
                 Recorder = recorder,
-                // At the demo's speed a market minute is two wall seconds: scan as often as the pacing allows.
-                Schedule = new ScanSchedule(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5)),
+                // At 30x the anomaly radar's requests (a quote line and half-hour bars per symbol) bunch into a market
+                // second on a busy machine, which the simulator counts against IB's 50 messages/s and answers with a
+                // disconnect: the demo leaves the radar out; `edge run` runs it.
+                AnomalyRadar = false,
+                Schedule = new ScanSchedule(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), RadarOnInterval: false),
             };
             int code = await AppPipeline.RunAsync(ctx, client, clock, symbols, options).ConfigureAwait(false);
             await reporter.FlushAsync().ConfigureAwait(false);

@@ -31,6 +31,9 @@ public sealed record AppRunOptions
     /// <summary>Scan the options flow of each symbol promoted to HOT. Default true.</summary>
     public bool OptionsFlow { get; init; } = true;
 
+    /// <summary>Run the anomaly radar (on its interval over the symbols, and on each symbol promoted to HOT). Default true.</summary>
+    public bool AnomalyRadar { get; init; } = true;
+
     /// <summary>Run the periodic scans (radar interval, gap scans). Default true.</summary>
     public bool PeriodicScans { get; init; } = true;
 }
@@ -54,6 +57,7 @@ public static class AppPipeline
         {
             Quotes = quotes,
             Flow = options.Services.Flow ?? (options.OptionsFlow ? FlowScans.Create(client, quotes, clock) : null),
+            Radar = options.Services.Radar ?? (options.AnomalyRadar ? RadarScans.Create(client, quotes, pipeline, clock) : null),
         };
         var scans = new ScanCoordinator(pipeline, feed, services, options.Journal, ctx.Err);
         scans.Attach();

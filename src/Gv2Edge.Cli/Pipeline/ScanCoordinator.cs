@@ -33,7 +33,8 @@ public sealed record ScanServices
 /// <param name="RadarInterval">Anomaly radar over the universe. Default 5 min.</param>
 /// <param name="GapInterval">Gap scan during PRE (against the previous close) and POST (against the regular close). Default 10 min.</param>
 /// <param name="GapCandidates">Symbols a gap scan reads (HOT/WARM first, then the largest moves in the store): one history request each. Default 20.</param>
-public sealed record ScanSchedule(TimeSpan? RadarInterval = null, TimeSpan? GapInterval = null, int GapCandidates = 20)
+/// <param name="RadarOnInterval">Run the radar over every symbol on its interval (false: only on symbols promoted to HOT). Default true.</param>
+public sealed record ScanSchedule(TimeSpan? RadarInterval = null, TimeSpan? GapInterval = null, int GapCandidates = 20, bool RadarOnInterval = true)
 {
     /// <summary>Radar interval in effect.</summary>
     public TimeSpan Radar => RadarInterval ?? TimeSpan.FromMinutes(5);
@@ -102,7 +103,7 @@ public sealed class ScanCoordinator(LivePipeline pipeline, DashboardFeed feed, S
             do
             {
                 DateTimeOffset now = pipeline.Clock.GetUtcNow();
-                if (services.Radar is { } radar && now >= nextRadar)
+                if (services.Radar is { } radar && schedule.RadarOnInterval && now >= nextRadar)
                 {
                     nextRadar = now + schedule.Radar;
                     await Guard("radar", "the universe", async () => await RecordAnomaliesAsync(await radar(universe, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
