@@ -10,46 +10,36 @@ public sealed class ExternalClientFindingsTests
 
     private static readonly DateTime PreOpen = new(2026, 11, 24, 9, 25, 0);
 
-    [Fact]
-    public async Task One_day_of_regular_hours_minute_bars_asked_before_the_open_is_the_previous_session()
+    /// <summary>Asks for TRADES bars at 09:25 (before the open) and returns their dates.</summary>
+    private static async Task<string[]> BarDatesBeforeTheOpenAsync(string barSize, string duration, bool useRth)
     {
         var time = Sim.Clock();
         await using GatewaySimulator sim = Sim.Create(time, start: PreOpen);
         await using SimClient c = await SimClient.ConnectInMemoryAsync(sim);
-
-        await c.SendAsync((w, v) => new ReqHistoricalData(1, Aapl, "", "1 min", "1 D", true, "TRADES", 1).Encode(w, v));
-
+        await c.SendAsync((w, v) => new ReqHistoricalData(1, Aapl, "", barSize, duration, useRth, "TRADES", 1).Encode(w, v));
         HistoricalData h = await c.WaitForAsync<HistoricalData>("bars");
-        Assert.Equal(390, h.Bars.Count);
-        Assert.Equal("20261123 09:30:00 US/Eastern", h.Bars[0].Date);
-        Assert.Equal("20261123 15:59:00 US/Eastern", h.Bars[^1].Date);
+        return [.. h.Bars.Select(b => b.Date)];
+    }
+
+    [Fact]
+    public async Task One_day_of_regular_hours_minute_bars_asked_before_the_open_is_the_previous_session()
+    {
+        string[] dates = await BarDatesBeforeTheOpenAsync("1 min", "1 D", true);
+
+        Assert.Equal(390, dates.Length);
+        Assert.Equal(("20261123 09:30:00 US/Eastern", "20261123 15:59:00 US/Eastern"), (dates[0], dates[^1]));
     }
 
     [Fact]
     public async Task Five_days_of_daily_bars_before_the_open_are_the_five_previous_sessions()
-    {
-        var time = Sim.Clock();
-        await using GatewaySimulator sim = Sim.Create(time, start: PreOpen);
-        await using SimClient c = await SimClient.ConnectInMemoryAsync(sim);
-
-        await c.SendAsync((w, v) => new ReqHistoricalData(1, Aapl, "", "1 day", "5 D", true, "TRADES", 1).Encode(w, v));
-
-        HistoricalData h = await c.WaitForAsync<HistoricalData>("bars");
-        Assert.Equal(["20261117", "20261118", "20261119", "20261120", "20261123"], h.Bars.Select(b => b.Date));
-    }
+        => Assert.Equal(["20261117", "20261118", "20261119", "20261120", "20261123"], await BarDatesBeforeTheOpenAsync("1 day", "5 D", true));
 
     [Fact]
     public async Task Extended_hours_bars_before_the_open_still_include_todays_pre_market()
     {
-        var time = Sim.Clock();
-        await using GatewaySimulator sim = Sim.Create(time, start: PreOpen);
-        await using SimClient c = await SimClient.ConnectInMemoryAsync(sim);
+        string[] dates = await BarDatesBeforeTheOpenAsync("1 hour", "1 D", false);
 
-        await c.SendAsync((w, v) => new ReqHistoricalData(1, Aapl, "", "1 hour", "1 D", false, "TRADES", 1).Encode(w, v));
-
-        HistoricalData h = await c.WaitForAsync<HistoricalData>("bars");
-        Assert.Equal("20261124 04:00:00 US/Eastern", h.Bars[0].Date);
-        Assert.Equal("20261124 09:00:00 US/Eastern", h.Bars[^1].Date);
+        Assert.Equal(("20261124 04:00:00 US/Eastern", "20261124 09:00:00 US/Eastern"), (dates[0], dates[^1]));
     }
 
     [Fact]
