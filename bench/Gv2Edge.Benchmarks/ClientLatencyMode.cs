@@ -115,7 +115,7 @@ internal static class ClientLatencyMode
         }
     }
 
-    private static void Print(string phase, string who, double[] us, int missing)
+    internal static void Print(string phase, string who, double[] us, int missing)
     {
         if (us.Length == 0)
         {

@@ -7,7 +7,8 @@ namespace Gv2Edge.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project bench/Gv2Edge.Benchmarks -- --filter '*'</c>.
 /// Two modes outside BenchmarkDotNet: <c>-- throughput</c> (client messages/s, quick) and <c>-- latency</c>
-/// (tick-to-subscriber percentiles, see <see cref="ClientLatencyMode"/>).
+/// (tick-to-subscriber percentiles, see <see cref="ClientLatencyMode"/>) and <c>-- events</c> (tick-to-event, see
+/// <see cref="EventLatencyRun"/>).
 /// </summary>
 public static class Program
 {
@@ -19,6 +20,8 @@ public static class Program
                 return await ClientThroughputMode.RunAsync(args[1..]).ConfigureAwait(false);
             case "latency":
                 return await ClientLatencyMode.RunAsync(args[1..]).ConfigureAwait(false);
+            case "events":
+                return await EventLatencyRun.RunAsync(args[1..]).ConfigureAwait(false);
             default:
                 // BenchmarkDotNet builds a child project per run and gives up after 2 minutes by default, reporting NA;
                 // on a shared, loaded machine that build alone takes longer.

@@ -79,7 +79,7 @@ internal static class SimLatencyRun
     }
 
     /// <summary>Latencies in Stopwatch ticks, kept only between Start and Stop; preallocated, one writer.</summary>
-    private sealed class Recorder(int capacity)
+    internal sealed class Recorder(int capacity)
     {
         private readonly long[] _ticks = new long[capacity];
         private int _count;
