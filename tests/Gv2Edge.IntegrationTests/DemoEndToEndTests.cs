@@ -54,7 +54,7 @@ public class DemoEndToEndTests
         Assert.True(Has("RGTI", "PRICE_SURGE"), seen);
         Assert.True(Has("MARA", "VOLUME_SPIKE"), seen);
         Assert.True(Has("PLTR", "PRICE_DROP"), seen);
-        Assert.False(Has("SOFI", "PRICE_SURGE"), "SOFI's +2% drift is a scripted near miss: " + seen);
+        Assert.False(Has("SOFI", "PRICE_SURGE"), "SOFI's +1.5% drift is a scripted near miss: " + seen);
         Directory.Delete(dir, recursive: true);
     }
 }

@@ -44,9 +44,9 @@ public static class BuiltInScenarios
                 "A busy open. Pre-market: SOUN gaps up 9% at 09:25:30 on 8x volume (GAP in `edge gaps`, VOLUME_SPIKE in PRE). "
                 + "09:31 NVDA surges +4% in 4 min (PRICE_SURGE). 09:33 BBAI's spread tightens 4x for 3 min with deeper books "
                 + "(SPREAD_TIGHTENING; a one-cent spread such as AMD's cannot narrow). 09:35 TSLA breaks its day high by 1% (NEW_HIGH). "
-                + "09:36 SOFI drifts up 2% in 5 min: a near miss, no PRICE_SURGE. 09:38 RGTI halts for 5 min (HALTED) and "
+                + "09:36 SOFI drifts up 1.5% in 5 min: a near miss, no PRICE_SURGE (half the threshold, so the random walk cannot carry it over 3%). 09:38 RGTI halts for 5 min (HALTED) and "
                 + "resumes +15% (RESUMED, PRICE_SURGE). 09:40 AAPL: 8,000 calls trade at the first strike above the starting "
-                + "price, nearest expiry (HIGH_CALL_VOLUME, CALL_CONCENTRATION, VOLUME_OVER_OI in `edge flow`). 09:45 MARA trades "
+                + "price, nearest expiry (HIGH_CALL_VOLUME, CALL_CONCENTRATION in `edge flow`; the strike's open interest stays above the burst). 09:45 MARA trades "
                 + "10x normal volume for 5 min (VOLUME_SPIKE). 09:50 PLTR drops 4% in 3 min (PRICE_DROP).",
                 At(9, 25),
                 [
@@ -55,7 +55,7 @@ public static class BuiltInScenarios
                     new ScenarioEvent(At(9, 31), "NVDA", ScenarioEventKind.PriceSurge, Percent: 4, Duration: TimeSpan.FromMinutes(4)),
                     new ScenarioEvent(At(9, 33), "BBAI", ScenarioEventKind.SpreadTightening, Multiplier: 4, Duration: TimeSpan.FromMinutes(3)),
                     new ScenarioEvent(At(9, 35), "TSLA", ScenarioEventKind.NewHigh, Percent: 1),
-                    new ScenarioEvent(At(9, 36), "SOFI", ScenarioEventKind.PriceSurge, Percent: 2, Duration: TimeSpan.FromMinutes(5)),
+                    new ScenarioEvent(At(9, 36), "SOFI", ScenarioEventKind.PriceSurge, Percent: 1.5, Duration: TimeSpan.FromMinutes(5)),
                     new ScenarioEvent(At(9, 38), "RGTI", ScenarioEventKind.Halt, Percent: 15, Duration: TimeSpan.FromMinutes(5)),
                     new ScenarioEvent(At(9, 40), "AAPL", ScenarioEventKind.CallVolumeBurst, Contracts: 8000, Duration: TimeSpan.FromMinutes(5)),
                     new ScenarioEvent(At(9, 45), "MARA", ScenarioEventKind.VolumeBurst, Multiplier: 10, Duration: TimeSpan.FromMinutes(5)),
@@ -92,7 +92,7 @@ public static class BuiltInScenarios
                 [new ScenarioEvent(At(9, 35), "RGTI", ScenarioEventKind.Halt, Percent: 10, Duration: TimeSpan.FromMinutes(5))]),
             new Scenario("call-burst",
                 "10,000 AAPL calls trade between 09:35 and 09:40 at the first strike above the starting price, nearest expiry. A "
-                + "correct options-flow scan ranks that strike first in topStrikes, with HIGH_CALL_VOLUME and VOLUME_OVER_OI.",
+                + "correct options-flow scan ranks that strike first in topStrikes, with HIGH_CALL_VOLUME (its open interest, about 40,000, stays above the burst: no VOLUME_OVER_OI).",
                 At(9, 30),
                 [new ScenarioEvent(At(9, 35), "AAPL", ScenarioEventKind.CallVolumeBurst, Contracts: 10_000)]),
             new Scenario("put-heavy",
