@@ -47,19 +47,10 @@ internal static class EventLatencyRun
     {
         // A short cycle so the up-leg comes round within a phase even at 4 frames per line per second.
         var load = new LoadOptions { TicksPerSecond = rate, StampTickType = StampTick, MovePercent = 3, CycleFrames = 64 };
-        await using var sim = new GatewaySimulator(new SimulatorOptions { Port = 0, Lines = Subscriptions + 10, Load = load });
-        await sim.StartAsync().ConfigureAwait(false);
-        var client = new TwsClient(new TwsClientOptions
+        await using LoadedGateway gateway = await LoadedGateway.StartAsync(Subscriptions, load).ConfigureAwait(false);
+        GatewaySimulator sim = gateway.Sim;
+        TwsClient client = gateway.Client;
         {
-            Port = sim.Port,
-            ClientId = 1,
-            MaxLines = Subscriptions + 10,
-            ReservedLines = 10,
-            HeartbeatInterval = TimeSpan.FromHours(1),
-        });
-        await using (client.ConfigureAwait(false))
-        {
-            await client.ConnectAsync().ConfigureAwait(false);
             var detectors = DetectorOptions.Default with { Cooldown = TimeSpan.Zero, NewHighCooldown = TimeSpan.Zero, NewHighMinStepPct = 0 };
             var store = new SymbolStateStore(detectors, new SessionClock());
             var streaming = new StreamingOptions { ChannelCapacity = 1 << 20 };
@@ -93,7 +84,7 @@ internal static class EventLatencyRun
             for (int i = 0; i < stocks.Length; i++)
             {
                 ids[i] = store.Intern(stocks[i].Symbol);
-                subs[i] = client.Subscribe(new Contract { Symbol = stocks[i].Symbol, SecType = "STK", Exchange = "SMART", Currency = "USD" }, updated: onUpdate);
+                subs[i] = client.Subscribe(LoadedGateway.Stock(stocks[i].Symbol), updated: onUpdate);
                 index[subs[i]] = i;
             }
 

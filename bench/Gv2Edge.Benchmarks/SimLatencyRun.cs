@@ -20,12 +20,10 @@ internal static class SimLatencyRun
     public static async Task<(double[] Callback, double[] Channel, LoadStatistics? Load)> RunAsync(int subscriptions, double rate, TimeSpan duration)
     {
         var load = new LoadOptions { TicksPerSecond = rate, StampTickType = StampTick, MovePercent = 0 };
-        await using var sim = new GatewaySimulator(new SimulatorOptions { Port = 0, Lines = subscriptions + 10, Load = load });
-        await sim.StartAsync().ConfigureAwait(false);
-        var client = new TwsClient(BenchGateway.ClientOptions(sim.Port, subscriptions));
-        await using (client.ConfigureAwait(false))
+        await using LoadedGateway gateway = await LoadedGateway.StartAsync(subscriptions, load).ConfigureAwait(false);
+        GatewaySimulator sim = gateway.Sim;
+        TwsClient client = gateway.Client;
         {
-            await client.ConnectAsync().ConfigureAwait(false);
             var callback = new Recorder((int)(rate * duration.TotalSeconds * 2) + 1024);
             var channel = new Recorder(callback.Capacity);
             var lastSeen = new Dictionary<MarketDataSubscription, decimal>();
@@ -39,7 +37,7 @@ internal static class SimLatencyRun
                 }
             };
             MarketDataSubscription[] subs = Universe.Default.Stocks.Take(subscriptions)
-                .Select(s => client.Subscribe(new Contract { Symbol = s.Symbol, SecType = "STK", Exchange = "SMART", Currency = "USD" }, updated: onUpdate))
+                .Select(s => client.Subscribe(LoadedGateway.Stock(s.Symbol), updated: onUpdate))
                 .ToArray();
             using var stop = new CancellationTokenSource();
             Task consumer = Task.Run(() => ConsumeAsync(client, channel, stop.Token));
