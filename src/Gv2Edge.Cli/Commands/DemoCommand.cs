@@ -56,29 +56,17 @@ public static class DemoCommand
 
         IReadOnlyList<string> symbols = ctx.Args.GetAll("symbols") is { Count: > 0 } given ? given : DemoUniverse(sim);
         ctx.Err.WriteLine($"edge demo: connected (server version {client.ServerVersion}, account {string.Join(",", client.Accounts)}); subscribing {symbols.Count} symbols.");
-        TickRecorder? recorder = RecordOption.Open(ctx, clock, new Dictionary<string, object?> { ["scenario"] = sim.Scenario.Name, ["speed"] = simOptions.Speed });
-        try
+        var options = new AppRunOptions
         {
-            var options = new AppRunOptions
-            {
-                Duration = duration,
-                Journal = journal,
-                Dashboard = ctx.IsTerminal && !ctx.JsonOutput && !ctx.Args.Has("headless"),
-                Recorder = recorder,
-                // At 30x the anomaly radar's requests (a quote line and half-hour bars per symbol) bunch into a market
-                // second on a busy machine, which the simulator counts against IB's 50 messages/s and answers with a
-                // disconnect: the demo leaves the radar out; `edge run` runs it.
-                AnomalyRadar = false,
-                Schedule = new ScanSchedule(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), RadarOnInterval: false),
-            };
-            int code = await AppPipeline.RunAsync(ctx, client, clock, symbols, options).ConfigureAwait(false);
-            await reporter.FlushAsync().ConfigureAwait(false);
-            return code;
-        }
-        finally
-        {
-            RecordOption.Close(ctx, recorder);
-        }
+            Duration = duration,
+            // At 30x the anomaly radar's requests (a quote line and half-hour bars per symbol) bunch into a market
+            // second on a busy machine, which the simulator counts against IB's 50 messages/s and answers with a
+            // disconnect: the demo leaves the radar out; `edge run` runs it.
+            AnomalyRadar = false,
+            Schedule = new ScanSchedule(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5), RadarOnInterval: false),
+        };
+        return await AppPipeline.RunCommandAsync(ctx, client, clock, symbols, options, journal, reporter,
+            new Dictionary<string, object?> { ["scenario"] = sim.Scenario.Name, ["speed"] = simOptions.Speed }).ConfigureAwait(false);
     }
 
     /// <summary>The scenario's symbols first, then the simulator's universe, up to 80 symbols.</summary>

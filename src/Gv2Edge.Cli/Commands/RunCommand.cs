@@ -73,25 +73,9 @@ public static class RunCommand
 
             clock = clockMode == "gateway" ? await GatewayClock.FollowAsync(client, clock, ctx.Cancellation).ConfigureAwait(false) : clock;
             Checklist(ctx, client, host, port, symbols.Count);
-            TickRecorder? recorder = RecordOption.Open(ctx, clock, new Dictionary<string, object?> { ["host"] = host, ["port"] = port });
-            try
-            {
-                var options = new AppRunOptions
-                {
-                    Duration = duration,
-                    Journal = journal,
-                    Dashboard = ctx.IsTerminal && !ctx.JsonOutput && !ctx.Args.Has("headless"),
-                    Recorder = recorder,
-                    Schedule = schedule,
-                };
-                int code = await AppPipeline.RunAsync(ctx, client, clock, symbols, options).ConfigureAwait(false);
-                await reporter.FlushAsync().ConfigureAwait(false);
-                return code;
-            }
-            finally
-            {
-                RecordOption.Close(ctx, recorder);
-            }
+            var options = new AppRunOptions { Duration = duration, Schedule = schedule };
+            return await AppPipeline.RunCommandAsync(ctx, client, clock, symbols, options, journal, reporter,
+                new Dictionary<string, object?> { ["host"] = host, ["port"] = port }).ConfigureAwait(false);
         }
         finally
         {

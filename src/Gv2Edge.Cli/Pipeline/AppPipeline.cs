@@ -46,6 +46,42 @@ public sealed record AppRunOptions
 /// </summary>
 public static class AppPipeline
 {
+    /// <summary>
+    /// What <c>edge demo</c> and <c>edge run</c> share: opens <c>--record FILE</c> (with <paramref name="recordingInfo"/> in
+    /// its header), runs the pipeline with the dashboard unless the output is JSON, headless or not a terminal, flushes
+    /// the connection reporter and closes the recording, whatever happens.
+    /// </summary>
+    /// <param name="ctx">The command's context.</param>
+    /// <param name="client">The connected client.</param>
+    /// <param name="clock">The clock the pipeline runs on.</param>
+    /// <param name="symbols">Symbols to subscribe.</param>
+    /// <param name="options">Command-specific options; duration, journal, dashboard and recorder are filled in here.</param>
+    /// <param name="journal">The journal, if any.</param>
+    /// <param name="reporter">The connection reporter to flush at the end.</param>
+    /// <param name="recordingInfo">Fields for the recording's header.</param>
+    public static async Task<int> RunCommandAsync(
+        CommandContext ctx, TwsClient client, TimeProvider clock, IReadOnlyList<string> symbols, AppRunOptions options,
+        EdgeJournal? journal, ConnectionReporter reporter, IReadOnlyDictionary<string, object?> recordingInfo)
+    {
+        TickRecorder? recorder = RecordOption.Open(ctx, clock, recordingInfo);
+        try
+        {
+            AppRunOptions full = options with
+            {
+                Journal = journal,
+                Dashboard = ctx.IsTerminal && !ctx.JsonOutput && !ctx.Args.Has("headless"),
+                Recorder = recorder,
+            };
+            int code = await RunAsync(ctx, client, clock, symbols, full).ConfigureAwait(false);
+            await reporter.FlushAsync().ConfigureAwait(false);
+            return code;
+        }
+        finally
+        {
+            RecordOption.Close(ctx, recorder);
+        }
+    }
+
     /// <summary>Runs until the duration passes or Ctrl+C; returns the exit code.</summary>
     public static async Task<int> RunAsync(CommandContext ctx, TwsClient client, TimeProvider clock, IReadOnlyList<string> symbols, AppRunOptions options)
     {
