@@ -186,7 +186,17 @@ public sealed class LimitsAndFaultsTests
         Assert.False(c.Has<CurrentTime>());
         time.Advance(TimeSpan.FromSeconds(3));
 
-        await c.WaitForAsync<CurrentTime>("the delayed reply");
+        // The delay's timer may be armed just after that step (the request is counted when read, the timer set after):
+        // keep stepping fake time until the reply comes; it must not have come before the delay (asserted above).
+        await Wait.UntilAsync("the delayed reply", () =>
+        {
+            if (!c.Has<CurrentTime>())
+            {
+                time.Advance(TimeSpan.FromMilliseconds(100));
+            }
+
+            return c.Has<CurrentTime>();
+        });
     }
 
     [Fact]
