@@ -15,6 +15,7 @@ public sealed class Ticker
     private int _sequence;
     private TickerQuote _quote = TickerQuote.Empty;
     private OptionFields _options = OptionFields.Empty;
+    private RangeFields _ranges = RangeFields.Empty;
     private long _updateCount;
     private long _lastUpdateTimestamp;
     private int _stale;
@@ -72,11 +73,12 @@ public sealed class Ticker
             {
                 TickerQuote q = _quote;
                 OptionFields o = _options;
+                RangeFields r = _ranges;
                 Interlocked.MemoryBarrier();
                 if (Volatile.Read(ref _sequence) == before)
                 {
                     long ts = LastUpdateTimestamp;
-                    return Compose(q, o, ts == 0 ? null : _clock.ToUtc(ts), UpdateCount, IsStale);
+                    return Compose(q, o, r, ts == 0 ? null : _clock.ToUtc(ts), UpdateCount, IsStale);
                 }
             }
 
@@ -106,6 +108,12 @@ public sealed class Ticker
             case 7 or 73: _quote.Low = price; break;
             case 9 or 75: _quote.PreviousClose = price; break;
             case 14 or 76: _quote.Open = price; break;
+            case 15: _ranges.Low13Week = price; break;
+            case 16: _ranges.High13Week = price; break;
+            case 17: _ranges.Low26Week = price; break;
+            case 18: _ranges.High26Week = price; break;
+            case 19: _ranges.Low52Week = price; break;
+            case 20: _ranges.High52Week = price; break;
             default: break;
         }
 
@@ -122,6 +130,7 @@ public sealed class Ticker
             case 3 or 70: _quote.AskSize = Size(size, sharesFromLots); break;
             case 5 or 71: _quote.LastSize = Size(size, sharesFromLots); break;
             case 8 or 74: _quote.Volume = Size(size, sharesFromLots); break;
+            case 21: _quote.AverageVolume = Size(size, sharesFromLots); break;
             case 27: _options.CallOpenInterest = size; break;
             case 28: _options.PutOpenInterest = size; break;
             case 29: _options.CallVolume = size; break;
@@ -200,38 +209,46 @@ public sealed class Ticker
     private static decimal? Size(decimal? size, bool sharesFromLots)
         => sharesFromLots && size is { } s ? s * 100 : size;
 
-    private static TickerSnapshot Compose(in TickerQuote q, in OptionFields o, DateTimeOffset? lastUpdate, long updates, bool stale) => new()
-    {
-        Bid = q.Bid,
-        Ask = q.Ask,
-        Last = q.Last,
-        BidSize = q.BidSize,
-        AskSize = q.AskSize,
-        LastSize = q.LastSize,
-        Volume = q.Volume,
-        High = q.High,
-        Low = q.Low,
-        Open = q.Open,
-        PreviousClose = q.PreviousClose,
-        Vwap = q.Vwap,
-        LastTradeTime = q.LastTradeTime,
-        Halted = q.Halted,
-        MarketDataType = q.MarketDataType,
-        OptionCallVolume = o.CallVolume,
-        OptionPutVolume = o.PutVolume,
-        OptionCallOpenInterest = o.CallOpenInterest,
-        OptionPutOpenInterest = o.PutOpenInterest,
-        AverageOptionVolume = o.AverageVolume,
-        ImpliedVolatility = o.ImpliedVolatility,
-        HistoricalVolatility = o.HistoricalVolatility,
-        BidGreeks = o.BidGreeks,
-        AskGreeks = o.AskGreeks,
-        LastGreeks = o.LastGreeks,
-        ModelGreeks = o.ModelGreeks,
-        LastUpdate = lastUpdate,
-        UpdateCount = updates,
-        IsStale = stale,
-    };
+    private static TickerSnapshot Compose(in TickerQuote q, in OptionFields o, in RangeFields r, DateTimeOffset? lastUpdate, long updates,
+        bool stale) => new()
+        {
+            Bid = q.Bid,
+            Ask = q.Ask,
+            Last = q.Last,
+            BidSize = q.BidSize,
+            AskSize = q.AskSize,
+            LastSize = q.LastSize,
+            Volume = q.Volume,
+            AverageVolume = q.AverageVolume,
+            High = q.High,
+            Low = q.Low,
+            Open = q.Open,
+            PreviousClose = q.PreviousClose,
+            Vwap = q.Vwap,
+            LastTradeTime = q.LastTradeTime,
+            Halted = q.Halted,
+            MarketDataType = q.MarketDataType,
+            OptionCallVolume = o.CallVolume,
+            OptionPutVolume = o.PutVolume,
+            OptionCallOpenInterest = o.CallOpenInterest,
+            OptionPutOpenInterest = o.PutOpenInterest,
+            AverageOptionVolume = o.AverageVolume,
+            ImpliedVolatility = o.ImpliedVolatility,
+            HistoricalVolatility = o.HistoricalVolatility,
+            BidGreeks = o.BidGreeks,
+            AskGreeks = o.AskGreeks,
+            LastGreeks = o.LastGreeks,
+            ModelGreeks = o.ModelGreeks,
+            Low13Week = r.Low13Week,
+            High13Week = r.High13Week,
+            Low26Week = r.Low26Week,
+            High26Week = r.High26Week,
+            Low52Week = r.Low52Week,
+            High52Week = r.High52Week,
+            LastUpdate = lastUpdate,
+            UpdateCount = updates,
+            IsStale = stale,
+        };
 
     // The writer is the socket reader alone. Opening the sequence is a full fence so no field store is seen
     // before the odd value; closing it only needs release order (every field store before the even value).
@@ -264,5 +281,26 @@ public sealed class Ticker
         public OptionComputation ModelGreeks;
 
         public static OptionFields Empty => new() { ImpliedVolatility = double.NaN, HistoricalVolatility = double.NaN };
+    }
+
+    /// <summary>The 13/26/52-week ranges (generic tick 165), sent once per line, kept out of the level-1 quote.</summary>
+    private struct RangeFields
+    {
+        public double Low13Week;
+        public double High13Week;
+        public double Low26Week;
+        public double High26Week;
+        public double Low52Week;
+        public double High52Week;
+
+        public static RangeFields Empty => new()
+        {
+            Low13Week = double.NaN,
+            High13Week = double.NaN,
+            Low26Week = double.NaN,
+            High26Week = double.NaN,
+            Low52Week = double.NaN,
+            High52Week = double.NaN,
+        };
     }
 }

@@ -31,6 +31,12 @@ public struct TickerQuote
     /// <summary>Day volume in shares; null until sent.</summary>
     public decimal? Volume { readonly get; internal set; }
 
+    /// <summary>
+    /// IB's average daily volume over 90 days (tick 21, generic tick 165), in shares; null until sent. IB sends it
+    /// once per line, so it stays null on lines opened without 165.
+    /// </summary>
+    public decimal? AverageVolume { readonly get; internal set; }
+
     /// <summary>Day high; NaN until sent.</summary>
     public double High { readonly get; internal set; }
 

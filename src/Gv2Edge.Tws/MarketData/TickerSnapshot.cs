@@ -13,6 +13,9 @@ public readonly record struct TickerSnapshot
     public decimal? AskSize { get; init; }
     public decimal? LastSize { get; init; }
     public decimal? Volume { get; init; }
+
+    /// <summary>IB's 90-day average daily volume in shares (tick 21, generic tick 165); null until sent.</summary>
+    public decimal? AverageVolume { get; init; }
     public double High { get; init; }
     public double Low { get; init; }
     public double Open { get; init; }
@@ -47,6 +50,24 @@ public readonly record struct TickerSnapshot
     public OptionComputation AskGreeks { get; init; }
     public OptionComputation LastGreeks { get; init; }
     public OptionComputation ModelGreeks { get; init; }
+
+    /// <summary>Lowest price of the last 13 weeks (tick 15, generic tick 165); NaN until sent.</summary>
+    public double Low13Week { get; init; }
+
+    /// <summary>Highest price of the last 13 weeks (tick 16, generic tick 165); NaN until sent.</summary>
+    public double High13Week { get; init; }
+
+    /// <summary>Lowest price of the last 26 weeks (tick 17, generic tick 165); NaN until sent.</summary>
+    public double Low26Week { get; init; }
+
+    /// <summary>Highest price of the last 26 weeks (tick 18, generic tick 165); NaN until sent.</summary>
+    public double High26Week { get; init; }
+
+    /// <summary>Lowest price of the last 52 weeks (tick 19, generic tick 165); NaN until sent.</summary>
+    public double Low52Week { get; init; }
+
+    /// <summary>Highest price of the last 52 weeks (tick 20, generic tick 165); NaN until sent.</summary>
+    public double High52Week { get; init; }
 
     /// <summary>Live, frozen, delayed or delayed-frozen: label every value downstream with it.</summary>
     public MarketDataType MarketDataType { get; init; }

@@ -51,8 +51,24 @@ public class MarketDataTests
         await using var _ = h;
         h.Gateway.Send(new TickSize(id, 0, 3));
         h.Gateway.Send(new TickSize(id, 8, 12_000));
+        h.Gateway.Send(new TickSize(id, 21, 25_000));
+        await ClientHarness.SettleAsync(() => sub.Ticker.Snapshot().UpdateCount == 3, "ticks applied");
+        TickerSnapshot t = sub.Ticker.Snapshot();
+        Assert.Equal((300m, 1_200_000m, 2_500_000m), (t.BidSize, t.Volume, t.AverageVolume));
+    }
+
+    [Fact]
+    public async Task The_average_volume_of_generic_tick_165_arrives_in_shares_from_server_version_159()
+    {
+        var (h, sub, id) = await SubscribedAsync();
+        await using var _ = h;
+        h.Gateway.Send(new TickSize(id, 21, 2_500_000));
+        h.Gateway.Send(new TickPrice(id, 19, 101.25, 0, 0));
         await ClientHarness.SettleAsync(() => sub.Ticker.Snapshot().UpdateCount == 2, "ticks applied");
-        Assert.Equal((300m, 1_200_000m), (sub.Ticker.Snapshot().BidSize, sub.Ticker.Snapshot().Volume));
+        TickerSnapshot t = sub.Ticker.Snapshot();
+        Assert.Equal(2_500_000m, t.AverageVolume);
+        Assert.Equal(101.25, t.Low52Week);
+        Assert.Equal(2_500_000m, sub.Ticker.ReadQuote().AverageVolume);
     }
 
     [Fact]

@@ -31,6 +31,22 @@ public class SimulatorTests
     }
 
     [Fact]
+    public async Task Generic_tick_165_from_the_simulator_fills_the_average_volume_and_the_week_ranges()
+    {
+        await using SimulatorHarness h = await SimulatorHarness.StartAsync();
+        MarketDataSubscription sub = h.Client.Subscribe(Aapl, "165");
+        await h.PumpUntilAsync("average volume and 52-week high", () => sub.Ticker.Snapshot() is { AverageVolume: not null } s && !double.IsNaN(s.High52Week));
+
+        TickerSnapshot t = sub.Ticker.Snapshot();
+        long published = Gv2Edge.Tws.Simulator.Market.Universe.Default.Find("AAPL")!.AvgDailyVolume;
+        Assert.Equal(published, t.AverageVolume);
+        Assert.Equal(t.AverageVolume, sub.Ticker.ReadQuote().AverageVolume);
+        Assert.True(t.Low13Week <= t.High13Week && t.Low26Week <= t.High26Week && t.Low52Week <= t.High52Week);
+        Assert.True(t.Low52Week <= t.Low26Week && t.Low26Week <= t.Low13Week);
+        Assert.True(t.High52Week >= t.High26Week && t.High26Week >= t.High13Week);
+    }
+
+    [Fact]
     public async Task A_gateway_restart_is_survived_and_every_subscription_delivers_within_a_second_of_reconnecting()
     {
         await using SimulatorHarness h = await SimulatorHarness.StartAsync();

@@ -35,6 +35,36 @@ public class TickerTests
     }
 
     [Theory]
+    [InlineData(false, 2_500_000)]
+    [InlineData(true, 250_000_000)]
+    public void Average_volume_tick_21_is_kept_in_shares_on_the_quote_and_the_snapshot(bool sharesFromLots, int expected)
+    {
+        Ticker t = NewTicker();
+        t.ApplySize(new TickSize(1, 21, 2_500_000), 1, sharesFromLots);
+
+        Assert.Equal(expected, t.ReadQuote().AverageVolume);
+        Assert.Equal(expected, t.Snapshot().AverageVolume);
+        Assert.Null(t.ReadQuote().Volume);
+    }
+
+    [Fact]
+    public void The_week_ranges_of_generic_tick_165_reach_the_snapshot_and_stay_NaN_until_sent()
+    {
+        Ticker t = NewTicker();
+        TickerSnapshot empty = t.Snapshot();
+        Assert.True(double.IsNaN(empty.Low13Week) && double.IsNaN(empty.High52Week));
+
+        for (int type = 15; type <= 20; type++)
+        {
+            t.ApplyPrice(new TickPrice(1, type, 100 + type, 0, 0), type, sharesFromLots: false);
+        }
+
+        TickerSnapshot s = t.Snapshot();
+        Assert.Equal((115.0, 116.0, 117.0, 118.0, 119.0, 120.0), (s.Low13Week, s.High13Week, s.Low26Week, s.High26Week, s.Low52Week, s.High52Week));
+        Assert.True(double.IsNaN(s.High) && double.IsNaN(s.Low) && double.IsNaN(s.Last));
+    }
+
+    [Theory]
     [InlineData(1, true)]
     [InlineData(2, true)]
     [InlineData(0, false)]
@@ -56,6 +86,8 @@ public class TickerTests
         var size = new TickSize(1, 8, 12_000);
         TickString rt = TickString.FromRtVolume(1, 48, 10.55, 100, 1767625200123, 12_100, 10.52, true);
         var generic = new TickGeneric(1, 49, 0);
+        var average = new TickSize(1, 21, 2_500_000);
+        var high52 = new TickPrice(1, 20, 250.5, 0, 0);
         for (int i = 0; i < 100; i++)
         {
             Apply(t, price, size, rt, generic, i + 1);
@@ -65,6 +97,8 @@ public class TickerTests
         for (int i = 0; i < 10_000; i++)
         {
             Apply(t, price, size, rt, generic, i + 1);
+            t.ApplySize(average, i + 1, sharesFromLots: true);
+            t.ApplyPrice(high52, i + 1, sharesFromLots: false);
             _ = t.ReadQuote();
         }
 
