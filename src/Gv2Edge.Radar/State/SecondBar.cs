@@ -19,10 +19,12 @@ public struct SecondBar
     /// <summary>Last trade price at the end of the second (carried forward).</summary>
     public double Close;
 
-    /// <summary>Sum of the spread samples (percent of mid) taken in the second.</summary>
-    public double SpreadPctSum;
-
-    public int SpreadSamples;
+    /// <summary>
+    /// Spread (percent of mid) of the last two-sided quote of the second, NaN if none. The last quote, not the mean of
+    /// every update: IB sends bid and ask in separate messages, and a mean over updates counts each half-updated quote
+    /// (one side moved, the other not yet) as a spread that never stood in the market.
+    /// </summary>
+    public double SpreadPct;
 
     /// <summary>Updates received in the second.</summary>
     public int Ticks;
@@ -34,8 +36,7 @@ public struct SecondBar
         High = double.NaN;
         Low = double.NaN;
         Close = carryClose;
-        SpreadPctSum = 0;
-        SpreadSamples = 0;
+        SpreadPct = double.NaN;
         Ticks = 0;
     }
 }

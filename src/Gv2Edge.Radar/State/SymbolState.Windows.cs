@@ -68,9 +68,9 @@ internal sealed partial class SymbolState
             _high.Add(s, bar.High);
         }
 
-        if (s >= _spreadSince && bar.SpreadSamples > 0)
+        if (s >= _spreadSince && bar.SpreadPct > 0)
         {
-            _spread.Add(s, bar.SpreadPctSum / bar.SpreadSamples);
+            _spread.Add(s, bar.SpreadPct);
         }
     }
 

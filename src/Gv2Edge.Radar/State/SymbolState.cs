@@ -104,11 +104,7 @@ internal sealed partial class SymbolState
         double highAfter = session.Session == MarketSession.Pre ? PreHigh : DayHigh;
 
         double spreadPct = SpreadPct(tick.Bid, tick.Ask);
-        if (spreadPct > 0)
-        {
-            bar.SpreadPctSum += spreadPct;
-            bar.SpreadSamples++;
-        }
+        bar.SpreadPct = spreadPct > 0 ? spreadPct : double.NaN;
 
         Latest = tick;
         HasTick = true;

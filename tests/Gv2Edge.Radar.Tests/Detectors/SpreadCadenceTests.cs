@@ -54,6 +54,43 @@ public class SpreadCadenceTests
     }
 
     [Fact]
+    public void Half_updated_wide_quotes_do_not_inflate_the_average_of_a_one_cent_stock()
+    {
+        // A mega cap always one cent wide, moving two cents at a time: the side away from the move is read first, so every
+        // move shows three cents for an instant. Averaged per update, the spread that stood looked far narrower than
+        // "normal" whenever the stock paused for a couple of seconds (the MSFT bystander of the spread-tightening scenario).
+        var h = new DetectorHarness();
+        var m = new ScriptedMarket { Bid = 415.00, Ask = 415.01, Last = 415.00, BidSize = 300, AskSize = 300 };
+        DateTimeOffset t = ScriptedMarket.RthMorning;
+        for (int second = 0; second < 240; second++)
+        {
+            bool pause = second % 22 >= 20;
+            for (int q = 0; q < 4; q++, t = t.AddMilliseconds(250))
+            {
+                if (!pause)
+                {
+                    double step = (second / 5) % 2 == 0 ? 0.02 : -0.02;
+                    if (step > 0)
+                    {
+                        m.Ask = Math.Round(m.Ask + step, 2);
+                    }
+                    else
+                    {
+                        m.Bid = Math.Round(m.Bid + step, 2);
+                    }
+
+                    h.Tick(t, m.Quote(t));
+                    (m.Bid, m.Ask) = step > 0 ? (Math.Round(m.Bid + step, 2), m.Ask) : (m.Bid, Math.Round(m.Ask + step, 2));
+                }
+
+                h.Tick(t, m.Quote(t));
+            }
+        }
+
+        Assert.Equal(0, h.Count(EventKind.SpreadTightening));
+    }
+
+    [Fact]
     public void A_locked_quote_is_not_a_tightening()
     {
         var h = new DetectorHarness();

@@ -46,8 +46,9 @@ public class RunningWindowTests
             Assert.Equal(low, input.WindowLow);
             Assert.Equal(high, input.WindowHigh);
 
-            var perSecond = sent.Where(s => s.Second >= now - o.SpreadWindowSeconds && s.Second < now && !double.IsNaN(s.Spread))
-                .GroupBy(s => s.Second).Select(g => (Second: g.Key, Mean: g.Average(s => s.Spread))).ToList();
+            // A second's spread is its last quote's (a second ending on a one-sided or crossed quote has none).
+            var perSecond = sent.Where(s => s.Second >= now - o.SpreadWindowSeconds && s.Second < now)
+                .GroupBy(s => s.Second).Select(g => (Second: g.Key, Mean: g.Last().Spread)).Where(p => !double.IsNaN(p.Mean)).ToList();
             Assert.Equal(perSecond.Count, input.SpreadSeconds);
             if (perSecond.Count > 0)
             {
