@@ -46,6 +46,14 @@ public sealed record SimulatorOptions
     /// </summary>
     public bool DelayedDataEnabled { get; init; } = true;
 
+    /// <summary>
+    /// Symbols whose reqHistoricalData fails, and how (default none; see <see cref="Faults.HistoricalFailure"/>). Added
+    /// to a scenario file's <c>historicalFailures</c> (these win for a symbol in both); change them while running with
+    /// <see cref="Faults.SimulatorFaults.FailHistoricalData"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Faults.HistoricalFailure> HistoricalFailures { get; init; }
+        = new Dictionary<string, Faults.HistoricalFailure>();
+
     /// <summary>Whether the account has US options data (OPRA); default true. Without it every option line gets 354.</summary>
     public bool OptionDataPermission { get; init; } = true;
 
@@ -104,6 +112,14 @@ public sealed record SimulatorOptions
         }
 
         Load?.Validate();
+        foreach ((string symbol, Faults.HistoricalFailure failure) in HistoricalFailures)
+        {
+            if (string.IsNullOrWhiteSpace(symbol) || !Enum.IsDefined(failure))
+            {
+                throw new ArgumentException($"Historical failure \"{failure}\" for symbol \"{symbol}\" is not valid.");
+            }
+        }
+
         if (Accounts.Count == 0 || Accounts.Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("At least one non-empty account is needed (clients wait for managedAccounts).");

@@ -52,6 +52,15 @@ internal sealed class SimClient : IAsyncDisposable, IIncomingHandler
         return client;
     }
 
+    /// <summary>Connects over loopback TCP to a started simulator, then handshakes and starts the API.</summary>
+    public static async Task<SimClient> ConnectTcpAsync(GatewaySimulator sim, int clientId = 1, string range = "v157..187")
+    {
+        SimClient client = await ConnectAsync(sim.Port);
+        await client.HandshakeAsync(range);
+        await client.StartApiAsync(clientId);
+        return client;
+    }
+
     public static async Task<SimClient> ConnectInMemoryAsync(GatewaySimulator sim, int clientId = 1, string range = "v157..187")
     {
         SimClient client = Over(sim.ConnectInMemory());

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gv2Edge.Tws.Protocol;
 using Gv2Edge.Tws.Simulator.Server;
 
@@ -12,8 +13,22 @@ public sealed class SimulatorFaults
     private readonly GatewaySimulator _server;
     private long _replyDelayTicks;
     private long _refuseUntilTicks;
+    private readonly ConcurrentDictionary<string, HistoricalFailure> _historyFailures = new(StringComparer.OrdinalIgnoreCase);
 
-    internal SimulatorFaults(GatewaySimulator server) => _server = server;
+    internal SimulatorFaults(GatewaySimulator server)
+    {
+        _server = server;
+        // The scenario's list first, so the options (the caller's explicit choice) win for a symbol in both.
+        foreach ((string symbol, HistoricalFailure failure) in server.Scenario.HistoricalFailures)
+        {
+            FailHistoricalData(symbol, failure);
+        }
+
+        foreach ((string symbol, HistoricalFailure failure) in server.Options.HistoricalFailures)
+        {
+            FailHistoricalData(symbol, failure);
+        }
+    }
 
     /// <summary>Delay added before each batch of replies goes out (default zero), on the driving clock.</summary>
     public TimeSpan ReplyDelay
@@ -101,6 +116,30 @@ public sealed class SimulatorFaults
             c.CompetingSession();
         }
     }
+
+    /// <summary>
+    /// From now on every reqHistoricalData for <paramref name="symbol"/> (case-insensitive) fails the way
+    /// <paramref name="failure"/> says, on every connection, until <see cref="RestoreHistoricalData"/>. Other
+    /// symbols are unaffected. A request with invalid parameters still gets its validation error first, and a
+    /// failed request does not count towards historical pacing.
+    /// </summary>
+    public void FailHistoricalData(string symbol, HistoricalFailure failure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(symbol);
+        if (!Enum.IsDefined(failure))
+        {
+            throw new ArgumentOutOfRangeException(nameof(failure), failure, "Unknown historical failure.");
+        }
+
+        _historyFailures[symbol.Trim()] = failure;
+    }
+
+    /// <summary>Historical requests for <paramref name="symbol"/> are served again. Returns false when none were failing.</summary>
+    public bool RestoreHistoricalData(string symbol) => _historyFailures.TryRemove(symbol.Trim(), out _);
+
+    /// <summary>How historical requests for <paramref name="symbol"/> fail, or null when they are served.</summary>
+    public HistoricalFailure? HistoricalFailureFor(string symbol)
+        => _historyFailures.TryGetValue(symbol, out HistoricalFailure f) ? f : null;
 
     /// <summary>Sends one malformed frame to every client (a field that is not a number where one is due).</summary>
     public void SendMalformedFrame()

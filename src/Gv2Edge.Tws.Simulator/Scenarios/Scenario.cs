@@ -12,6 +12,13 @@ public sealed record Scenario(string Name, string Description, DateTime Start, I
 {
     private Dictionary<string, ScenarioEvent[]>? _bySymbol;
 
+    /// <summary>
+    /// Symbols whose historical requests fail, and how (default none), e.g. a stock the radar must survive without
+    /// a baseline. See <see cref="Faults.HistoricalFailure"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Faults.HistoricalFailure> HistoricalFailures { get; init; }
+        = new Dictionary<string, Faults.HistoricalFailure>();
+
     /// <summary>Events for one symbol, in time order (cached: the model asks on hot paths).</summary>
     public IReadOnlyList<ScenarioEvent> For(string symbol)
     {

@@ -11,7 +11,9 @@ namespace Gv2Edge.Tws.Simulator.Scenarios;
 /// </code>
 /// <c>at</c> is a time of the start date ("HH:mm[:ss]") or a full "yyyy-MM-dd HH:mm[:ss]" (New York time). Kinds:
 /// gap, volumeBurst, priceSurge, spreadTightening, newHigh, halt, callVolumeBurst, putVolumeBurst. Optional: percent, multiplier,
-/// durationSeconds, strike, expiry (yyyyMMdd), contracts.
+/// durationSeconds, strike, expiry (yyyyMMdd), contracts. Optional at the top level:
+/// <c>"historicalFailures": { "SOUN": "noData", "RGTI": "noPermission" }</c>, symbols whose reqHistoricalData fails
+/// (values: noData, pacingViolation, noPermission, queryCancelled, noReply; see <see cref="Faults.HistoricalFailure"/>).
 /// </summary>
 public static class ScenarioFile
 {
@@ -51,7 +53,36 @@ public static class ScenarioFile
             }
         }
 
-        return new Scenario(name, description, start, events);
+        return new Scenario(name, description, start, events) { HistoricalFailures = ParseHistoricalFailures(root, source) };
+    }
+
+    private static Dictionary<string, Faults.HistoricalFailure> ParseHistoricalFailures(JsonElement root, string source)
+    {
+        var failures = new Dictionary<string, Faults.HistoricalFailure>(StringComparer.OrdinalIgnoreCase);
+        if (!root.TryGetProperty("historicalFailures", out JsonElement map))
+        {
+            return failures;
+        }
+
+        if (map.ValueKind != JsonValueKind.Object)
+        {
+            throw new ArgumentException($"{source}: \"historicalFailures\" must be an object such as {{\"SOUN\": \"noData\"}}.");
+        }
+
+        foreach (JsonProperty p in map.EnumerateObject())
+        {
+            string? text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null;
+            if (string.IsNullOrWhiteSpace(p.Name) || text is null
+                || int.TryParse(text, out _) || !Enum.TryParse(text, ignoreCase: true, out Faults.HistoricalFailure failure))
+            {
+                throw new ArgumentException(
+                    $"{source}: historicalFailures \"{p.Name}\" must be one of {string.Join(", ", Enum.GetNames<Faults.HistoricalFailure>())}, not {p.Value.GetRawText()}.");
+            }
+
+            failures[p.Name.Trim().ToUpperInvariant()] = failure;
+        }
+
+        return failures;
     }
 
     private static ScenarioEvent ParseEvent(JsonElement e, DateTime start, string where)

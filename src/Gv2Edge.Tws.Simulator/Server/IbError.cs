@@ -56,5 +56,10 @@ internal static class IbError
         "Requested market data requires additional subscription for API. See link in 'Market Data Connections' dialog for more details.Delayed market data is available."
         + $"{symbol} {exchange}/TOP/ALL";
 
+    /// <summary>IB names the NASDAQ market ISLAND in these messages ("No market data permissions for ISLAND STK").</summary>
+    public static string NoHistoricalPermissionText(string primaryExchange) =>
+        "Historical Market Data Service error message:No market data permissions for "
+        + (primaryExchange == "NASDAQ" ? "ISLAND" : primaryExchange) + " STK";
+
     public static string CantFindTickerText(int id) => $"Can't find EId with ticker Id:{id}";
 }

@@ -35,7 +35,13 @@ internal sealed partial class SimConnection
             return;
         }
 
-        string contractKey = $"{stock!.ConId}@{m.Contract.Exchange}:{m.WhatToShow}";
+        if (_server.Faults.HistoricalFailureFor(stock!.Symbol) is { } failure)
+        {
+            FailHistory(m, stock, failure);
+            return;
+        }
+
+        string contractKey = $"{stock.ConId}@{m.Contract.Exchange}:{m.WhatToShow}";
         string key = $"{contractKey}|{m.EndDateTime}|{m.BarSizeSetting}|{m.DurationStr}|{m.UseRth}";
         if (!_server.History.Admit(key, contractKey, !daily && barSeconds <= 30, m.WhatToShow == "BID_ASK"))
         {
@@ -46,7 +52,7 @@ internal sealed partial class SimConnection
         List<SimBar> bars = BuildBars(stock, endEt, amount, unit, barSeconds, daily, m.UseRth);
         if (bars.Count == 0)
         {
-            SendError(m.ReqId, IbError.HistoricalService, IbError.NoDataText + $"{stock.Symbol}@{(m.Contract.Exchange.Length > 0 ? m.Contract.Exchange : "SMART")} {Title(m.WhatToShow)}");
+            SendError(m.ReqId, IbError.HistoricalService, NoDataText(m, stock));
             return;
         }
 
@@ -66,6 +72,26 @@ internal sealed partial class SimConnection
             }
         }
     }
+
+    /// <summary>An injected failure (<see cref="Faults.SimulatorFaults.FailHistoricalData"/>), worded as IB words it.</summary>
+    private void FailHistory(ReqHistoricalData m, StockInfo stock, Faults.HistoricalFailure failure)
+    {
+        string? text = failure switch
+        {
+            Faults.HistoricalFailure.NoData => NoDataText(m, stock),
+            Faults.HistoricalFailure.PacingViolation => IbError.PacingText,
+            Faults.HistoricalFailure.NoPermission => IbError.NoHistoricalPermissionText(stock.PrimaryExchange),
+            Faults.HistoricalFailure.QueryCancelled => IbError.HistoryCancelledText + m.ReqId.ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        };
+        if (text is not null)
+        {
+            SendError(m.ReqId, IbError.HistoricalService, text);
+        }
+    }
+
+    private static string NoDataText(ReqHistoricalData m, StockInfo stock)
+        => IbError.NoDataText + $"{stock.Symbol}@{(m.Contract.Exchange.Length > 0 ? m.Contract.Exchange : "SMART")} {Title(m.WhatToShow)}";
 
     public void OnCancelHistoricalData(CancelHistoricalData m)
     {
