@@ -106,6 +106,9 @@ public sealed partial class TwsClient : IAsyncDisposable
     /// <summary>Updated subscriptions, coalesced (see <see cref="MarketDataSubscription"/> remarks). Never blocks the reader.</summary>
     public ChannelReader<MarketDataSubscription> Updates => _updates.Reader;
 
+    /// <summary>The paced writer, for tests that drive a fake clock in step with it.</summary>
+    internal PacedWriter Writer => _writer;
+
     /// <summary>Every live subscription.</summary>
     public IReadOnlyCollection<MarketDataSubscription> Subscriptions => [.. _subscriptions.Keys];
 

@@ -45,7 +45,10 @@ public sealed class PacedWriter : IDisposable
     /// <summary>Raised on the writer loop right after each frame is written, with its send timestamp.</summary>
     internal event Action<long>? Sent;
 
-    /// <summary>For tests: the timestamp the loop is sleeping until (0 when not pacing).</summary>
+    /// <summary>
+    /// For tests: the timestamp the loop is sleeping until (0 when not pacing). Set only after the timer is armed:
+    /// while it is later than now, the loop is blocked on the clock alone.
+    /// </summary>
     internal long WaitingUntil => Interlocked.Read(ref _waitingUntil);
 
     /// <summary>Drops everything queued and starts a new session: frames enqueued from now on belong to it.</summary>
@@ -88,8 +91,12 @@ public sealed class PacedWriter : IDisposable
                 {
                     // Timers have millisecond granularity (and some truncate): round up so one wait is enough.
                     delay = TimeSpan.FromMilliseconds(Math.Ceiling(delay.TotalMilliseconds));
-                    Interlocked.Exchange(ref _waitingUntil, _time.GetTimestamp() + (long)(delay.TotalSeconds * _time.TimestampFrequency));
-                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                    long from = _time.GetTimestamp();
+                    Task sleep = Task.Delay(delay, _time, cancellationToken);
+
+                    // Published once the timer is armed, so a test that sees it can move fake time and wake this loop.
+                    Interlocked.Exchange(ref _waitingUntil, from + (long)(delay.TotalSeconds * _time.TimestampFrequency));
+                    await sleep.ConfigureAwait(false);
                     delay = _pacer.DelayBeforeNext(_time.GetTimestamp());
                 }
             }
