@@ -7,7 +7,8 @@ namespace Gv2Edge.Radar.Detectors;
 /// on an update at least <see cref="DetectorOptions.SpreadConfirm"/> later. IB sends bid and ask in separate
 /// messages, so a reader between the two sees a half-updated quote (the bid already up, the ask not yet) whose
 /// spread looks narrow for a moment; a locked or crossed quote is never a tightening for the same reason.
-/// Signal: Value = narrowing in percent, Threshold = required narrowing, A = spread %, B = average spread %.
+/// The average is over the spread that stood at the end of each second (see <see cref="State.SecondBar.SpreadPct"/>).
+/// Signal: Value = narrowing in percent, Threshold = required narrowing, A = spread %, B = average spread %, C = spread in price.
 /// </summary>
 public sealed class SpreadTighteningDetector(DetectorOptions options) : IDetector
 {
@@ -56,7 +57,7 @@ public sealed class SpreadTighteningDetector(DetectorOptions options) : IDetecto
         }
 
         _armed = false;
-        signal = new DetectorSignal(EventKind.SpreadTightening, narrowingPct, options.SpreadTighteningPct, input.SpreadPct, input.AvgSpreadPct);
+        signal = new DetectorSignal(EventKind.SpreadTightening, narrowingPct, options.SpreadTighteningPct, input.SpreadPct, input.AvgSpreadPct, input.Ask - input.Bid);
         return true;
     }
 

@@ -43,8 +43,8 @@ public static class EventFactory
             F($"last {s.B:0.####} is {-s.Value:0.00}% below the 5-minute high {s.A:0.####}"),
             new() { ["reference"] = s.A, ["last"] = s.B }),
         EventKind.SpreadTightening => (
-            F($"spread {s.A:0.###}% of mid is {s.Value:0}% narrower than its 60 s average {s.B:0.###}%"),
-            new() { ["spreadPct"] = Math.Round(s.A, 4), ["avgSpreadPct"] = Math.Round(s.B, 4) }),
+            F($"spread {s.C:0.00##} ({s.A:0.0###}% of mid) is {s.Value:0}% narrower than its average of {s.B:0.0###}%"),
+            new() { ["spreadPct"] = Math.Round(s.A, 5), ["avgSpreadPct"] = Math.Round(s.B, 5), ["spread"] = Finite(s.C) }),
         EventKind.NewHigh => (
             F($"new high {s.Value:0.####} beyond the previous high {s.Threshold:0.####}"),
             new() { ["previousHigh"] = s.Threshold }),
