@@ -51,6 +51,7 @@ public static class ConfigLoader
                 Ibkr = root.GetSection("Ibkr").Get<IbkrSettings>() ?? new IbkrSettings(),
                 Journal = root.GetSection("Journal").Get<JournalSettings>() ?? new JournalSettings(),
                 Detectors = root.GetSection("Detectors").Get<Radar.Detectors.DetectorOptions>() ?? new Radar.Detectors.DetectorOptions(),
+                Engines = root.GetSection("Engines").Get<EngineSettings>() ?? new EngineSettings(),
             };
         }
         catch (InvalidOperationException ex)
@@ -78,6 +79,11 @@ public static class ConfigLoader
         foreach (System.Reflection.PropertyInfo p in typeof(Radar.Detectors.DetectorOptions).GetProperties().Where(p => p.CanWrite))
         {
             keys.Add(("Detectors:" + p.Name, p.GetValue(defaults.Detectors)));
+        }
+
+        foreach (System.Reflection.PropertyInfo p in typeof(EngineSettings).GetProperties().Where(p => p.CanWrite))
+        {
+            keys.Add(("Engines:" + p.Name, p.GetValue(defaults.Engines)));
         }
 
         var rows = new List<(string, string?, string)>();

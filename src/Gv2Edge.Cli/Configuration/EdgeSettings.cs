@@ -61,6 +61,12 @@ public sealed record EdgeSettings
     /// </summary>
     public Radar.Detectors.DetectorOptions Detectors { get; init; } = new();
 
+    /// <summary>
+    /// Minute-bar baselines of the acceleration engine and the small-cap radar's filters (section <c>Engines</c>, see
+    /// <see cref="EngineSettings"/>). Used by demo, run and stream.
+    /// </summary>
+    public EngineSettings Engines { get; init; } = new();
+
     /// <summary>Validates every value; throws <see cref="Infrastructure.ConfigurationException"/> naming the key.</summary>
     public void Validate()
     {
@@ -111,6 +117,7 @@ public sealed record EdgeSettings
             Fail("Ibkr:ConnectTimeoutSeconds", $"{Ibkr.ConnectTimeoutSeconds} must be between 0 and 300 seconds.");
         }
 
+        Engines.Validate();
         try
         {
             Detectors.Validate();

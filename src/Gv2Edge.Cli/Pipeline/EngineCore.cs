@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Gv2Edge.Cli.Configuration;
 using Gv2Edge.Market;
 using Gv2Edge.Radar.Detectors;
 using Gv2Edge.Radar.Engines;
@@ -18,7 +19,6 @@ public sealed class EngineCore : IDisposable
 {
     private readonly BufferSampler _sampler;
     private readonly AccelerationEngine _acceleration;
-    private readonly SmallCapRadar _radar;
     private readonly Channel<RadarEvent> _merged = Channel.CreateBounded<RadarEvent>(new BoundedChannelOptions(8192) { FullMode = BoundedChannelFullMode.DropWrite });
     private ChannelReader<RadarEvent>? _streaming;
     private long _droppedMerged;
@@ -28,9 +28,12 @@ public sealed class EngineCore : IDisposable
     /// <param name="streaming">Streaming options (hot-list TTLs, promotion thresholds).</param>
     /// <param name="detectors">Detector thresholds; null: the guide's defaults.</param>
     /// <param name="subscriptions">Builds the subscription manager over the store; null when nothing holds lines (replay).</param>
-    public EngineCore(TimeProvider clock, StreamingOptions streaming, DetectorOptions? detectors = null, Func<SymbolStateStore, SubscriptionManager>? subscriptions = null)
+    /// <param name="setup">The radar's filters and universe context; null: <see cref="EngineSetup.Default"/> (no context).</param>
+    public EngineCore(TimeProvider clock, StreamingOptions streaming, DetectorOptions? detectors = null, Func<SymbolStateStore, SubscriptionManager>? subscriptions = null,
+        EngineSetup? setup = null)
     {
         Clock = clock;
+        Setup = setup ?? EngineSetup.Default;
         Sessions = new UsEquitySessions(new UsEquityCalendar());
         Store = new SymbolStateStore(detectors);
         Subscriptions = subscriptions?.Invoke(Store);
@@ -39,8 +42,15 @@ public sealed class EngineCore : IDisposable
         _sampler = new BufferSampler(Buffer, new DelegateSnapshotSource(Store.SnapshotAll), clock);
         _acceleration = new AccelerationEngine(Buffer, clock);
         _sampler.Sampled += _ => OnSampled();
-        _radar = new SmallCapRadar(Buffer, _acceleration, clock, e => Publish(WithPriority(e)));
+        UniverseContext universe = Setup.Universe;
+        Radar = new SmallCapRadar(Buffer, _acceleration, clock, e => Publish(WithPriority(e)), Setup.Settings.RadarOptions(), universe.For);
     }
+
+    /// <summary>The radar's filters and universe context, and the minute-baseline settings.</summary>
+    public EngineSetup Setup { get; }
+
+    /// <summary>The small-cap radar (its last scan says which symbols the filters refused).</summary>
+    public SmallCapRadar Radar { get; }
 
     /// <summary>The one clock.</summary>
     public TimeProvider Clock { get; }
@@ -71,7 +81,7 @@ public sealed class EngineCore : IDisposable
     {
         _streaming ??= Engine.AddConsumer("app", 4096);
         _sampler.Start();
-        _radar.Start();
+        Radar.Start();
     }
 
     /// <summary>
@@ -87,7 +97,7 @@ public sealed class EngineCore : IDisposable
             Publish(e);
             if (e.Type is EventTypes.PriceSurge or EventTypes.VolumeSpike or EventTypes.NewHigh)
             {
-                _radar.OnStreamingEvent(e);
+                Radar.OnStreamingEvent(e);
             }
 
             n++;
@@ -112,6 +122,56 @@ public sealed class EngineCore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Loads the symbols' minute-bar baselines in the background (the dashboard does not wait), telling
+    /// <see cref="EngineSetup.Log"/> at the start, at each quarter and at the end. A symbol whose bars fail keeps its own
+    /// samples as baseline (lower confidence); a loader that stops early is said, never thrown at the pipeline.
+    /// </summary>
+    public async Task LoadMinuteBaselinesAsync(MinuteBaselineLoader? loader, IReadOnlyList<string> symbols, CancellationToken token)
+    {
+        if (loader is null || symbols.Count == 0)
+        {
+            return;
+        }
+
+        Action<string>? log = Setup.Log;
+        int reported = 0;
+        void OnProgress(object? sender, MinuteBaselineProgress p)
+        {
+            // One line per quarter crossed (the last quarter is the end line below), whichever loading task crosses it.
+            int reached = (int)(4 * (p.LoadedCount + p.FailedCount) / Math.Max(1, p.Total));
+            for (int seen = Volatile.Read(ref reported); reached > seen && reached < 4; seen = Volatile.Read(ref reported))
+            {
+                if (Interlocked.CompareExchange(ref reported, reached, seen) == seen)
+                {
+                    log?.Invoke($"edge: minute baselines {p.LoadedCount + p.FailedCount}/{p.Total} symbols ({p.FailedCount} failed).");
+                    break;
+                }
+            }
+        }
+
+        log?.Invoke($"edge: loading the 1-minute bars of {symbols.Count} symbols' last {loader.Sessions} sessions in the background "
+            + $"({symbols.Count * loader.Sessions} history requests, paced); until a symbol's are in, it is judged against its own samples.");
+        loader.Progress += OnProgress;
+        try
+        {
+            await loader.LoadAllAsync(symbols, token).ConfigureAwait(false);
+            log?.Invoke($"edge: minute baselines loaded for {loader.Loaded} of {loader.Requested} symbols"
+                + (loader.Failed > 0 ? $"; {loader.Failed} without bars use their own samples (lower confidence)." : "."));
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) // a background loader must never take the pipeline down; the symbols keep their own samples
+        {
+            log?.Invoke($"edge: minute baselines stopped after {loader.Loaded} symbols: {ex.Message}");
+        }
+        finally
+        {
+            loader.Progress -= OnProgress;
+        }
+    }
+
     /// <summary>Totals for the final summary line.</summary>
     public StreamSummary Summary() => Engine.Summary();
 
@@ -122,7 +182,7 @@ public sealed class EngineCore : IDisposable
     public void Dispose()
     {
         _sampler.Dispose();
-        _radar.Dispose();
+        Radar.Dispose();
     }
 
     private void OnSampled()

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Gv2Edge.Cli.Configuration;
 using Gv2Edge.Cli.Recording;
 using Gv2Edge.Market;
 using Gv2Edge.Radar.Detectors;
@@ -36,16 +37,25 @@ public sealed class LivePipeline : IAsyncDisposable
     /// <param name="streamingOptions">Streaming options.</param>
     /// <param name="detectors">Detector thresholds (null: the guide's defaults).</param>
     /// <param name="recorder">Where the level-1 stream is recorded, or null.</param>
-    public LivePipeline(TwsClient client, TimeProvider clock, StreamingOptions streamingOptions, DetectorOptions? detectors = null, TickRecorder? recorder = null)
+    /// <param name="engines">Minute baselines, radar filters and universe context (null: <see cref="EngineSetup.Default"/>).</param>
+    public LivePipeline(TwsClient client, TimeProvider clock, StreamingOptions streamingOptions, DetectorOptions? detectors = null, TickRecorder? recorder = null,
+        EngineSetup? engines = null)
     {
         _client = client;
         _recorder = recorder;
         var sessions = new UsEquitySessions(new UsEquityCalendar());
         Resolver = new ContractResolver(client.GetContractDetailsAsync, sessions, clock);
         _lines = new ClientMarketDataLines(client, Resolver, clock);
-        Core = new EngineCore(clock, streamingOptions, detectors, store => new SubscriptionManager(_lines, store, streamingOptions, clock));
+        Core = new EngineCore(clock, streamingOptions, detectors, store => new SubscriptionManager(_lines, store, streamingOptions, clock), engines);
         _lines.Attach(Core.Engine, Core.Store);
         Baselines = new BaselineLoader(client, Resolver, Core.Store, Core.Sessions, clock);
+
+        // The acceleration engine's own baselines only: the detectors keep the recorded daily-volume profile, so a
+        // replay applies the same one and their behaviour (before the open too) does not change (docs/ENGINES.md).
+        int sessionsBack = Core.Setup.Settings.MinuteBaselineSessions;
+        MinuteBaselines = sessionsBack > 0
+            ? MinuteBaselineLoader.ForClient(client, Resolver, Core.Buffer, shared: null, sessions.Calendar, clock, sessionsBack)
+            : null;
         if (recorder is not null)
         {
             client.SubscriptionStale += OnStale;
@@ -58,6 +68,9 @@ public sealed class LivePipeline : IAsyncDisposable
 
     /// <summary>Loads each symbol's own volume baseline from its daily history.</summary>
     public BaselineLoader Baselines { get; }
+
+    /// <summary>Loads each symbol's 1-minute bars of its last sessions for the acceleration engine (null: turned off).</summary>
+    public MinuteBaselineLoader? MinuteBaselines { get; }
 
     /// <summary>The one clock every part runs on.</summary>
     public TimeProvider Clock => Core.Clock;
@@ -98,6 +111,7 @@ public sealed class LivePipeline : IAsyncDisposable
         Core.Start();
         CancellationToken token = _stop.Token;
         _tasks.Add(Task.Run(() => LoadBaselinesAsync(list, token), token));
+        _tasks.Add(Task.Run(() => Core.LoadMinuteBaselinesAsync(MinuteBaselines, list, token), token));
         _tasks.Add(Task.Run(() => PumpAsync(token), token));
         _tasks.Add(Task.Run(() => Engine.RunAsync(token), token));
         _tasks.Add(Task.Run(() => Core.ForwardAsync(token), token));

@@ -31,6 +31,9 @@ internal static class DerivativeCalculator
         double? volumeRatio = null;
         if (baseline is { } b)
         {
+            // A z-score is only as sure as the thinner of its two sides: a symbol without bars, judged against a dozen
+            // of its own samples, must not look as certain as one judged against three sessions of bars.
+            confidence = Math.Min(confidence, Math.Min(1.0, (double)b.Count / o.ConfidenceSamples));
             volumeZ = (volumeRate - b.VolumeMean) / b.VolumeStd;
             priceZ = priceChange / (b.ReturnStdPct * Math.Sqrt(windowMinutes));
             volumeRatio = b.VolumeMean > 0 ? volumeRate / b.VolumeMean : null;

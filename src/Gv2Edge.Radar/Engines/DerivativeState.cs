@@ -11,7 +11,10 @@ public readonly record struct DerivativeState
     /// <summary>Samples buffered for the symbol.</summary>
     public int Samples { get; init; }
 
-    /// <summary>min(1, samples / ConfidenceSamples) — the original's n/20.</summary>
+    /// <summary>
+    /// min(1, samples / ConfidenceSamples) — the original's n/20 — and, with a baseline, at most
+    /// min(1, baseline observations / ConfidenceSamples): a symbol judged against few observations is less sure.
+    /// </summary>
     public double Confidence { get; init; }
 
     /// <summary>True when there are enough samples for derivatives (default 3).</summary>

@@ -2,7 +2,10 @@ using Gv2Edge.Market;
 using Gv2Edge.Radar.Quotes;
 using Gv2Edge.Radar.Services;
 using Gv2Edge.Radar.State;
+using Gv2Edge.Tws;
 using Gv2Edge.Tws.Errors;
+using Gv2Edge.Tws.Protocol.Messages;
+using Bar = Gv2Edge.Market.Bar;
 
 namespace Gv2Edge.Radar.Engines;
 
@@ -23,6 +26,7 @@ public sealed class MinuteBaselineLoader
     private readonly TimeProvider _clock;
     private long _loaded;
     private long _failed;
+    private long _requested;
 
     /// <summary>Creates a loader over <paramref name="fetch"/> (the 1-minute bars of one symbol and one past session).</summary>
     /// <param name="fetch">Bars of (symbol, session date).</param>
@@ -60,6 +64,48 @@ public sealed class MinuteBaselineLoader
 
     /// <summary>Symbols whose history could not be had.</summary>
     public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Symbols handed to <see cref="LoadAllAsync"/> so far (the progress total).</summary>
+    public long Requested => Interlocked.Read(ref _requested);
+
+    /// <summary>Raised after each symbol of <see cref="LoadAllAsync"/>, on the loading task (keep handlers short).</summary>
+    public event EventHandler<MinuteBaselineProgress>? Progress;
+
+    /// <summary>
+    /// A loader reading bars straight through the client with <paramref name="resolver"/>'s contracts (the resolver the
+    /// streaming lines use, so no contract is looked up twice): "1 D" of "1 min" TRADES bars per session, extended hours
+    /// included, through the client's historical pacing.
+    /// </summary>
+    public static MinuteBaselineLoader ForClient(TwsClient client, ContractResolver resolver, TickerStateBuffer buffer, BaselineService? shared,
+        UsEquityCalendar calendar, TimeProvider clock, int sessions = 3)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(resolver);
+        ArgumentNullException.ThrowIfNull(calendar);
+        return new MinuteBaselineLoader(
+            async (symbol, day, ct) =>
+            {
+                DateTimeOffset close = calendar.GetDay(day).RthClose ?? throw new ArgumentException($"{day} is not a trading day.");
+                Contract contract = ContractResolver.ForMarketData(await resolver.ResolveAsync(symbol, ct).ConfigureAwait(false));
+                HistoricalData data = await client.GetHistoricalBarsAsync(contract, BarTime.ToRequestEnd(close), "1 D", "1 min", "TRADES", useRth: false, ct)
+                    .ConfigureAwait(false);
+                var bars = new List<Bar>(data.Bars.Count);
+                foreach (Tws.Protocol.Messages.Bar b in data.Bars)
+                {
+                    if (b.Volume is { } volume)
+                    {
+                        bars.Add(new Bar(BarTime.Parse(b.Date, out _), b.Open, b.High, b.Low, b.Close, volume));
+                    }
+                }
+
+                return bars;
+            },
+            buffer,
+            shared,
+            calendar,
+            clock,
+            sessions);
+    }
 
     /// <summary>
     /// A loader reading bars through the market data service: "1 D" of "1 min" TRADES bars per session, extended hours
@@ -109,17 +155,41 @@ public sealed class MinuteBaselineLoader
             Interlocked.Increment(ref _loaded);
             return true;
         }
-        catch (Exception ex) when (ex is SymbolException or TwsException or TimeoutException or ArgumentException)
+        catch (Exception ex) when (ex is SymbolException or TwsException or TimeoutException or ArgumentException or FormatException)
         {
             Interlocked.Increment(ref _failed);
             return false;
         }
     }
 
-    /// <summary>Loads every symbol, a few at a time (the client paces the requests).</summary>
-    public Task LoadAllAsync(IEnumerable<string> symbols, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            symbols,
+    /// <summary>
+    /// Loads every symbol, a few at a time and in the given order (the client paces the requests), raising
+    /// <see cref="Progress"/> after each. A symbol that fails is counted and skipped; the others go on.
+    /// </summary>
+    public Task LoadAllAsync(IEnumerable<string> symbols, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        string[] list = [.. symbols];
+        Interlocked.Add(ref _requested, list.Length);
+        return Parallel.ForEachAsync(
+            list,
             new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (symbol, ct) => await LoadAsync(symbol, ct).ConfigureAwait(false));
+            async (symbol, ct) =>
+            {
+                bool ok = await LoadAsync(symbol, ct).ConfigureAwait(false);
+                Progress?.Invoke(this, new MinuteBaselineProgress(symbol, ok, Loaded, Failed, Requested));
+            });
+    }
+}
+
+/// <summary>One symbol of a <see cref="MinuteBaselineLoader.LoadAllAsync"/> done.</summary>
+/// <param name="Symbol">The symbol just done.</param>
+/// <param name="Loaded">True when its bar baseline was set.</param>
+/// <param name="LoadedCount">Symbols loaded so far.</param>
+/// <param name="FailedCount">Symbols failed so far.</param>
+/// <param name="Total">Symbols requested so far.</param>
+public sealed record MinuteBaselineProgress(string Symbol, bool Loaded, long LoadedCount, long FailedCount, long Total)
+{
+    /// <summary>True once every requested symbol is done.</summary>
+    public bool Done => LoadedCount + FailedCount >= Total;
 }

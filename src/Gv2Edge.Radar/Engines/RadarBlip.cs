@@ -45,4 +45,13 @@ public sealed record RadarScanResult
 
     /// <summary>Symbols whose evaluation failed, with the error message; the scan went on without them.</summary>
     public required IReadOnlyList<(string Symbol, string Error)> Errors { get; init; }
+
+    /// <summary>Symbols the small-cap filters refused this scan (price, or a known average volume, market cap or float).</summary>
+    public IReadOnlyList<string> FilteredOut { get; init; } = [];
+
+    /// <summary>
+    /// Symbols admitted although the universe gives no market cap or no float for them: screened on what is known
+    /// (price at least), never dropped for lack of data.
+    /// </summary>
+    public int Unscreened { get; init; }
 }

@@ -77,14 +77,26 @@ public sealed class SmallCapRadar : IDisposable
     {
         var blips = new List<RadarBlip>();
         var errors = new List<(string, string)>();
+        var filtered = new List<string>();
+        int unscreened = 0;
         IReadOnlyList<string> symbols = _buffer.Symbols;
         foreach (string symbol in symbols)
         {
             try
             {
-                if (EvaluateAndPublish(symbol) is { } blip)
+                (RadarBlip? blip, Screening screening) = EvaluateAndPublish(symbol);
+                if (blip is not null)
                 {
                     blips.Add(blip);
+                }
+
+                if (screening == Screening.FilteredOut)
+                {
+                    filtered.Add(symbol);
+                }
+                else if (screening == Screening.Unscreened)
+                {
+                    unscreened++;
                 }
             }
             catch (Exception ex) // one symbol's broken data must not cost the others their scan
@@ -99,6 +111,8 @@ public sealed class SmallCapRadar : IDisposable
             Blips = [.. blips.OrderByDescending(b => b.Priority).ThenByDescending(b => b.RadarScore)],
             SymbolsScanned = symbols.Count,
             Errors = errors,
+            FilteredOut = filtered,
+            Unscreened = unscreened,
         };
         LastScan = result;
         return result;
@@ -123,7 +137,7 @@ public sealed class SmallCapRadar : IDisposable
             case EventTypes.PriceSurge or EventTypes.VolumeSpike:
                 try
                 {
-                    return EvaluateAndPublish(e.Symbol);
+                    return EvaluateAndPublish(e.Symbol).Blip;
                 }
                 catch (Exception ex) // the caller is the streaming event loop: one broken symbol must not end it
                 {
@@ -146,14 +160,21 @@ public sealed class SmallCapRadar : IDisposable
     }
 
     /// <summary>The symbol's blip now without publishing anything, or null (filtered out, too quiet, too few samples).</summary>
-    public RadarBlip? Evaluate(string symbol) => Evaluate(symbol, _engine.Score(symbol));
+    public RadarBlip? Evaluate(string symbol) => Evaluate(symbol, _engine.Score(symbol), _context(symbol));
 
-    private RadarBlip? EvaluateAndPublish(string symbol)
+    private (RadarBlip? Blip, Screening Screening) EvaluateAndPublish(string symbol)
     {
         AccelerationScore score = _engine.Score(symbol);
-        if (!PassesFilters(score.Derivatives.Price, _context(symbol)))
+        SymbolContext? context = _context(symbol);
+        if (score.Derivatives.Samples == 0)
         {
-            return null;
+            // Only a baseline so far: no price to screen, nothing to see.
+            return (null, Screening.NoSample);
+        }
+
+        if (!PassesFilters(score.Derivatives.Price, context))
+        {
+            return (null, Screening.FilteredOut);
         }
 
         if (_engine.Evaluate(symbol, score) is { } alert)
@@ -161,18 +182,17 @@ public sealed class SmallCapRadar : IDisposable
             _publish(alert);
         }
 
-        RadarBlip? blip = Evaluate(symbol, score);
+        RadarBlip? blip = Evaluate(symbol, score, context);
         if (blip is not null && blip.Priority >= Options.MinEventPriority && Due(blip, score.State))
         {
             _publish(ToEvent(blip));
         }
 
-        return blip;
+        return (blip, context?.MarketCap is null || context.Float is null ? Screening.Unscreened : Screening.Screened);
     }
 
-    private RadarBlip? Evaluate(string symbol, in AccelerationScore a)
+    private RadarBlip? Evaluate(string symbol, in AccelerationScore a, SymbolContext? ctx)
     {
-        SymbolContext? ctx = _context(symbol);
         DerivativeState d = a.Derivatives;
         (double minAcc, double minVz, double minConf) = Options.Thresholds;
         if (!d.IsReady || !PassesFilters(d.Price, ctx)
@@ -215,6 +235,14 @@ public sealed class SmallCapRadar : IDisposable
     }
 
     private bool PassesFilters(double price, SymbolContext? ctx) => Options.Admits(price, ctx);
+
+    private enum Screening
+    {
+        NoSample,
+        Screened,
+        Unscreened,
+        FilteredOut,
+    }
 
     /// <summary>0.50·acceleration score + 0.20·clip(volume z / 4, 0, 1) + 0.15·min(1, context) + 0.15·gap quality.</summary>
     public static double RadarScore(double accelerationScore, double volumeZ, double context, double gapQuality) =>

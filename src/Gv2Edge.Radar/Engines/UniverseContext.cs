@@ -34,6 +34,32 @@ public sealed class UniverseContext
     /// <summary>The symbol's context, or null when the file says nothing about it.</summary>
     public SymbolContext? For(string symbol) => _bySymbol.GetValueOrDefault(symbol);
 
+    /// <summary>
+    /// A context from rows already read elsewhere (e.g. the simulator's shipped universe); rows without any value are
+    /// left out, like empty cells in a file. The columns are those at least one row has.
+    /// </summary>
+    public static UniverseContext From(IEnumerable<KeyValuePair<string, SymbolContext>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var map = new Dictionary<string, SymbolContext>(StringComparer.OrdinalIgnoreCase);
+        foreach ((string symbol, SymbolContext context) in rows)
+        {
+            if (context.AvgVolume is not null || context.MarketCap is not null || context.Float is not null)
+            {
+                map[symbol.Trim().ToUpperInvariant()] = context;
+            }
+        }
+
+        var columns = new List<string>();
+        AddIf(columns, "avgVolume", map.Values.Any(c => c.AvgVolume is not null));
+        AddIf(columns, "marketCap", map.Values.Any(c => c.MarketCap is not null));
+        AddIf(columns, "float", map.Values.Any(c => c.Float is not null));
+        return new UniverseContext(map, columns);
+    }
+
+    /// <summary>Symbols whose market cap and float are both known (the rest are screened on what is known only).</summary>
+    public int CountWithCapAndFloat => _bySymbol.Values.Count(c => c.MarketCap is not null && c.Float is not null);
+
     /// <summary>Reads a universe file.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
     /// <exception cref="FormatException">A context cell is not a non-negative number; the message names the line and column.</exception>
@@ -103,22 +129,18 @@ public sealed class UniverseContext
         }
 
         var columns = new List<string>();
-        if (avg >= 0)
-        {
-            columns.Add("avgVolume");
-        }
-
-        if (cap >= 0)
-        {
-            columns.Add("marketCap");
-        }
-
-        if (flt >= 0)
-        {
-            columns.Add("float");
-        }
-
+        AddIf(columns, "avgVolume", avg >= 0);
+        AddIf(columns, "marketCap", cap >= 0);
+        AddIf(columns, "float", flt >= 0);
         return new UniverseContext(map, columns);
+    }
+
+    private static void AddIf(List<string> columns, string name, bool present)
+    {
+        if (present)
+        {
+            columns.Add(name);
+        }
     }
 
     private static int Find(string[] header, string[] names) =>

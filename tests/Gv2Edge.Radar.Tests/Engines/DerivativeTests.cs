@@ -81,6 +81,7 @@ public class DerivativeTests
         Assert.Equal("self", d.BaselineSource);
         Assert.Equal(3000 / (14900.0 / 15), d.VolumeRatio!.Value, 9); // older samples: eight of 900 and seven of 1100
         Assert.True(d.VolumeZ > 10, $"volume z {d.VolumeZ}");
+        Assert.Equal(15 / 20.0, d.Confidence, 9);                     // 20 samples, but a baseline of 15
     }
 
     [Fact]

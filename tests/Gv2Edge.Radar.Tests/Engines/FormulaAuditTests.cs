@@ -37,7 +37,26 @@ public class FormulaAuditTests
             s.Update(Sample(TenAm.AddMinutes(i), 5.00, 1000));
         }
 
-        Assert.Equal(expected, s.Compute(null).Confidence, 9);
+        // Against three sessions of bars (90 per bucket) only the symbol's own sample count limits the confidence.
+        Assert.Equal(expected, s.Compute(BaselineStats.Create(1000, 100, 0.1, 90, "bars")).Confidence, 9);
+    }
+
+    [Theory]
+    [InlineData(15, 0.5)]                                   // 10 samples older than the window: min(15, 10) / 20
+    [InlineData(20, 0.75)]                                  // min(20, 15) / 20
+    [InlineData(30, 1.0)]
+    public void Against_its_own_samples_a_symbols_confidence_is_limited_by_the_thinner_side(int samples, double expected)
+    {
+        var s = new TickerSeries(new TickerBufferOptions { Capacity = 120 });
+        for (int i = 0; i < samples; i++)
+        {
+            s.Update(Sample(TenAm.AddMinutes(i), 5.00, 1000));
+        }
+
+        DerivativeState d = s.Compute(null);
+
+        Assert.Equal("self", d.BaselineSource);
+        Assert.Equal(expected, d.Confidence, 9);
     }
 
     [Theory]

@@ -38,7 +38,8 @@ internal sealed class SimulatedRadar : IAsyncDisposable
     private readonly List<RadarEvent> _published = [];
     private TimeSpan _drift;
 
-    private SimulatedRadar(FakeTimeProvider inner, GatewaySimulator sim, TwsClient client, IReadOnlyList<string> symbols, Func<string, SymbolContext?>? context)
+    private SimulatedRadar(FakeTimeProvider inner, GatewaySimulator sim, TwsClient client, IReadOnlyList<string> symbols, Func<string, SymbolContext?>? context,
+        bool asTheApp)
     {
         Inner = inner;
         Sim = sim;
@@ -48,7 +49,8 @@ internal sealed class SimulatedRadar : IAsyncDisposable
         var sessions = new UsEquitySessions(new UsEquityCalendar());
         Data = new MarketDataService(client, sessions, clock);
         Store = new SymbolStateStore();
-        Lines = new ClientMarketDataLines(client, new ContractResolver(client.GetContractDetailsAsync, sessions, clock), clock);
+        var resolver = new ContractResolver(client.GetContractDetailsAsync, sessions, clock);
+        Lines = new ClientMarketDataLines(client, resolver, clock);
         var options = new StreamingOptions();
         Subscriptions = new SubscriptionManager(Lines, Store, options, clock);
         Streaming = new StreamingEngine(Store, new HotList(options, clock), options, clock, Subscriptions);
@@ -58,7 +60,10 @@ internal sealed class SimulatedRadar : IAsyncDisposable
         Sampler = new BufferSampler(Buffer, new DelegateSnapshotSource(Store.SnapshotAll), clock);
         Acceleration = new AccelerationEngine(Buffer, clock);
         Radar = new SmallCapRadar(Buffer, Acceleration, clock, Publish, context: context);
-        Baselines = MinuteBaselineLoader.ForMarketData(Data, Buffer, Store.Baselines, clock);
+        // The app reads the bars through the lines' resolver and keeps them from the detectors' shared profile.
+        Baselines = asTheApp
+            ? MinuteBaselineLoader.ForClient(client, resolver, Buffer, shared: null, sessions.Calendar, clock)
+            : MinuteBaselineLoader.ForMarketData(Data, Buffer, Store.Baselines, clock);
     }
 
     public FakeTimeProvider Inner { get; }
@@ -109,13 +114,18 @@ internal sealed class SimulatedRadar : IAsyncDisposable
     /// <summary>Times the round trip needed the pacer's slot of fake time (diagnostics).</summary>
     public List<DateTime> Nudges { get; } = [];
 
-    /// <summary>Starts <paramref name="scenario"/>, connects, loads baselines, subscribes and takes the first (reference) round at the next whole minute.</summary>
+    /// <summary>
+    /// Starts <paramref name="scenario"/> (a built-in name or a scenario file), connects, loads baselines, subscribes and
+    /// takes the first (reference) round at the next whole minute. <paramref name="asTheApp"/>: minute bars as the app
+    /// loads them (through the client, buffer only) instead of through the market data service into the shared profile too.
+    /// </summary>
     public static async Task<SimulatedRadar> StartAsync(
         string scenario,
         IReadOnlyList<string> symbols,
         Func<string, SymbolContext?>? context = null,
         IReadOnlyCollection<string>? unsubscribed = null,
-        IReadOnlyList<string>? extraLines = null)
+        IReadOnlyList<string>? extraLines = null,
+        bool asTheApp = false)
     {
         var inner = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
         var sim = new GatewaySimulator(new SimulatorOptions
@@ -139,7 +149,7 @@ internal sealed class SimulatedRadar : IAsyncDisposable
             // a heartbeat would also compete with that round trip for the pacer's slot.
             HeartbeatInterval = TimeSpan.FromHours(1),
         });
-        var h = new SimulatedRadar(inner, sim, client, symbols, context);
+        var h = new SimulatedRadar(inner, sim, client, symbols, context, asTheApp);
         Task connect = client.ConnectAsync();
         await h.PumpAsync("connected", () => connect.IsCompleted);
         await connect;

@@ -82,15 +82,19 @@ public class SmallCapRadarTests
         Accumulating("BIGFLOAT");
         Accumulating("THIN");
         Accumulating("UNKNOWN");
+        Accumulating("SMALL");
         _contexts["BIGCAP"] = new SymbolContext { MarketCap = 5e9 };
         _contexts["BIGFLOAT"] = new SymbolContext { Float = 250e6 };
         _contexts["THIN"] = new SymbolContext { AvgVolume = 20_000 };
+        _contexts["SMALL"] = new SymbolContext { MarketCap = 400e6, Float = 30e6 };
         using SmallCapRadar radar = Radar();
 
         RadarScanResult scan = radar.Scan();
 
-        Assert.Equal(["UNKNOWN"], scan.Blips.Select(b => b.Symbol));
-        Assert.DoesNotContain(_events, e => e.Symbol != "UNKNOWN");
+        Assert.Equal(["SMALL", "UNKNOWN"], scan.Blips.Select(b => b.Symbol).Order());
+        Assert.DoesNotContain(_events, e => e.Symbol is not ("UNKNOWN" or "SMALL"));
+        Assert.Equal(["BIGCAP", "BIGFLOAT", "PRICY", "THIN"], scan.FilteredOut.Order());
+        Assert.Equal(1, scan.Unscreened);                                    // UNKNOWN: admitted on price, and counted
     }
 
     [Fact]
