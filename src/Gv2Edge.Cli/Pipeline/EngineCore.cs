@@ -79,6 +79,7 @@ public sealed class EngineCore : IDisposable
     /// <summary>Registers the streaming consumer and starts the sampler's and the radar's timers.</summary>
     public void Start()
     {
+        Setup.Log?.Invoke("edge: " + Setup.Describe());
         _streaming ??= Engine.AddConsumer("app", 4096);
         _sampler.Start();
         Radar.Start();
