@@ -38,11 +38,12 @@ internal static class ClientLatencyMode
     {
         foreach ((string name, double rate) in new[] { ("sim, IB cadence 200 × 4/s", Subscriptions * 4.0), ("sim, burst 50,000/s", 50_000.0) })
         {
-            (double[] callback, double[] channel, Simulator.Load.LoadStatistics? load) =
-                await SimLatencyRun.RunAsync(Subscriptions, rate, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
-            Print(name, "callback", callback, 0);
-            Print(name, "channel", channel, 0);
-            Console.WriteLine($"    simulator: {load?.FramesSent:N0} frames sent, {load?.FramesBehind:N0} behind");
+            SimLatencyRun.Result r = await SimLatencyRun.RunAsync(Subscriptions, rate, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
+            Print(name, "callback", r.Callback, 0);
+            Print(name, "channel", r.Channel, 0);
+            Print("  of which to the reader", "callback", r.Wire, 0);
+            Print("  of which in the client", "callback", r.InClient, 0);
+            Console.WriteLine($"    simulator: {r.Load?.FramesSent:N0} frames sent, {r.Load?.FramesBehind:N0} behind");
         }
 
         return 0;

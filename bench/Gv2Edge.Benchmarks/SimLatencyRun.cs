@@ -12,12 +12,16 @@ namespace Gv2Edge.Tws.Benchmarks;
 /// fed pre-encoded level-1 frames at <c>rate</c> frames/s in total; the first frame of each 1 ms batch is a tick-87
 /// stamp holding the simulator's <see cref="Stopwatch.GetTimestamp"/> when the batch was queued. The callback
 /// subscriber measures every stamp it sees; the updates-channel consumer measures the newest stamp when it reads.
+/// Each callback sample is also split at the moment the client's reader got the bytes (the ticker's
+/// <see cref="Ticker.LastUpdateTimestamp"/>, taken once per socket read): <c>Wire</c> is the stamp to that moment (the
+/// simulator's write, loopback and the reader's wake-up), <c>InClient</c> that moment to the callback (framing,
+/// decoding and dispatching the frames ahead of it in the same read).
 /// </summary>
 internal static class SimLatencyRun
 {
     private const int StampTick = 87;
 
-    public static async Task<(double[] Callback, double[] Channel, LoadStatistics? Load)> RunAsync(int subscriptions, double rate, TimeSpan duration)
+    public static async Task<Result> RunAsync(int subscriptions, double rate, TimeSpan duration)
     {
         var load = new LoadOptions { TicksPerSecond = rate, StampTickType = StampTick, MovePercent = 0 };
         await using LoadedGateway gateway = await LoadedGateway.StartAsync(subscriptions, load).ConfigureAwait(false);
@@ -26,6 +30,9 @@ internal static class SimLatencyRun
         {
             var callback = new Recorder((int)(rate * duration.TotalSeconds * 2) + 1024);
             var channel = new Recorder(callback.Capacity);
+            var wire = new Recorder(callback.Capacity);
+            var inClient = new Recorder(callback.Capacity);
+            Recorder[] all = [callback, channel, wire, inClient];
             var lastSeen = new Dictionary<MarketDataSubscription, decimal>();
             Action<MarketDataSubscription> onUpdate = sub =>
             {
@@ -33,7 +40,11 @@ internal static class SimLatencyRun
                 if (sub.Ticker.AverageOptionVolumeOnReader is { } stamp && (!lastSeen.TryGetValue(sub, out decimal prev) || prev != stamp))
                 {
                     lastSeen[sub] = stamp;
-                    callback.Add(Stopwatch.GetTimestamp() - (long)stamp);
+                    long now = Stopwatch.GetTimestamp();
+                    long read = sub.Ticker.LastUpdateTimestamp;
+                    callback.Add(now - (long)stamp);
+                    wire.Add(read - (long)stamp);
+                    inClient.Add(now - read);
                 }
             };
             MarketDataSubscription[] subs = Universe.Default.Stocks.Take(subscriptions)
@@ -48,14 +59,12 @@ internal static class SimLatencyRun
             }
 
             await Task.Delay(1000).ConfigureAwait(false); // warm-up, not reported
-            callback.Start();
-            channel.Start();
+            Array.ForEach(all, r => r.Start());
             await Task.Delay(duration).ConfigureAwait(false);
-            callback.Stop();
-            channel.Stop();
+            Array.ForEach(all, r => r.Stop());
             await stop.CancelAsync().ConfigureAwait(false);
             await consumer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            return (callback.Micros(), channel.Micros(), sim.LoadStatistics);
+            return new Result(callback.Micros(), channel.Micros(), wire.Micros(), inClient.Micros(), sim.LoadStatistics);
         }
     }
 
@@ -75,6 +84,9 @@ internal static class SimLatencyRun
             }
         }
     }
+
+    /// <summary>Sorted latencies in µs per subscriber, and the callback's split at the reader's socket read.</summary>
+    internal sealed record Result(double[] Callback, double[] Channel, double[] Wire, double[] InClient, LoadStatistics? Load);
 
     /// <summary>Latencies in Stopwatch ticks, kept only between Start and Stop; preallocated, one writer.</summary>
     internal sealed class Recorder(int capacity)

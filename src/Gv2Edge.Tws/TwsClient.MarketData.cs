@@ -83,7 +83,7 @@ public sealed partial class TwsClient
                 _lines.Release(LineKind.OnDemand);
             },
         };
-        _routes[id] = sub;
+        _routes.Set(id, sub);
         return await Run(session, request, new ReqMktData(id, contract, Snapshot: true), new CancelMktData(id), cancellationToken)
             .ConfigureAwait(false);
     }
@@ -116,7 +116,7 @@ public sealed partial class TwsClient
                 sub.Resubscriptions++;
             }
 
-            _routes[id] = sub;
+            _routes.Set(id, sub);
             Send(session, new ReqMktData(id, sub.Contract, sub.GenericTicks));
         }
     }

@@ -35,7 +35,7 @@ public sealed partial class TwsClient : IAsyncDisposable
     private readonly TwsTransportFactory _transport;
     private readonly CancellationTokenSource _disposeCts = new();
     private readonly ConcurrentDictionary<int, PendingRequest> _pending = new();
-    private readonly ConcurrentDictionary<int, MarketDataSubscription> _routes = new();
+    private readonly RouteTable _routes = new();
     private readonly ConcurrentDictionary<MarketDataSubscription, byte> _subscriptions = new();
     private readonly Lock _gate = new();
     private readonly ITimer _liveness;
