@@ -116,12 +116,13 @@ internal sealed partial class SimConnection
             scope.Count(2);
         }
 
+        Emit(sub, _server.Options.TimeProvider.GetTimestamp());
         if (m.Snapshot)
         {
+            // Armed only once the data is in the outbox: a timer armed first could fire (a short window, a busy
+            // machine) before the data went out, and a snapshot would end with nothing in it.
             _server.ScheduleSnapshotEnd(this, m.ReqId);
         }
-
-        Emit(sub, _server.Options.TimeProvider.GetTimestamp());
         if (_server.Load is { } load && !m.Snapshot)
         {
             PrepareLoad(sub, load.Options);
