@@ -59,6 +59,21 @@ public sealed partial class GatewaySimulator
         return n;
     }
 
+    /// <summary>Serialises tick-by-tick admissions (the allowance is per user, over all connections).</summary>
+    internal Lock TickByTickGate { get; } = new();
+
+    /// <summary>Tick-by-tick subscriptions over every connection.</summary>
+    internal int TickByTickInUse()
+    {
+        int n = 0;
+        foreach (SimConnection c in Connections)
+        {
+            n += c.TickByTickInUse;
+        }
+
+        return n;
+    }
+
     internal bool IsUnsubscribed(string symbol)
         => Options.UnsubscribedSymbols.Contains(symbol, StringComparer.OrdinalIgnoreCase);
 

@@ -126,7 +126,7 @@ public sealed class LimitsAndFaultsTests
         var time = Sim.Clock();
         await using GatewaySimulator sim = Sim.Create(time);
         await using SimClient c = await SimClient.ConnectInMemoryAsync(sim);
-        c.Clear();
+        await c.SettleAsync();
 
         sim.Faults.FarmFlap(up: false);
         sim.Faults.FarmFlap(up: true);
@@ -147,7 +147,7 @@ public sealed class LimitsAndFaultsTests
         await c.WaitForAsync<TickPrice>("NVDA ticks", t => t.ReqId == 2 && t.TickType == 14);
 
         Assert.True(sim.Faults.SilenceSubscription(1));
-        c.Clear();
+        await c.SettleAsync();
         for (int i = 0; i < 100; i++)
         {
             time.Advance(TimeSpan.FromMilliseconds(50));

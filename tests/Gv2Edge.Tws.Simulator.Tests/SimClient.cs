@@ -149,6 +149,18 @@ internal sealed class SimClient : IAsyncDisposable, IIncomingHandler
     /// <summary>The hello frame's bytes (length prefix excluded).</summary>
     public byte[]? HelloPayload => _hello;
 
+    /// <summary>
+    /// Waits until everything the server sent so far has been read (a currentTime round trip: replies come in order),
+    /// then forgets it, so a test sees only the replies to what it sends next.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        int before = All<CurrentTime>().Count;
+        await SendAsync((w, v) => new ReqCurrentTime().Encode(w, v));
+        await Wait.UntilAsync("the settling currentTime", () => All<CurrentTime>().Count > before);
+        Clear();
+    }
+
     public void Clear()
     {
         lock (_gate)

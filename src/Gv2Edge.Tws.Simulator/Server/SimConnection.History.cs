@@ -101,7 +101,7 @@ internal sealed partial class SimConnection
         }
     }
 
-    /// <summary>headTimestamp: the first day the simulated history reaches (two years back).</summary>
+    /// <summary>headTimestamp: the first trading day the simulated history reaches (two years back).</summary>
     public void OnReqHeadTimestamp(ReqHeadTimestamp m)
     {
         if (Resolve(m.Contract) is not { Option: null } instrument)
@@ -110,7 +110,14 @@ internal sealed partial class SimConnection
             return;
         }
 
+        // The first bar is on a trading day (two years back can be a weekend or a holiday).
         DateOnly first = DateOnly.FromDateTime(_server.Model.EpochEt).AddYears(-2);
+        ITradingCalendar cal = _server.Model.Calendar;
+        if (!cal.IsTradingDay(first))
+        {
+            first = cal.NextTradingDay(first);
+        }
+
         DateTime head = first.ToDateTime(m.UseRth ? new TimeOnly(9, 30) : new TimeOnly(4, 0));
         string text = m.FormatDate == 2
             ? ExchangeClock.ToUtc(head).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)

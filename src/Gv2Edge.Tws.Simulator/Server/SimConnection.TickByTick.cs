@@ -5,8 +5,23 @@ namespace Gv2Edge.Tws.Simulator.Server;
 
 internal sealed partial class SimConnection
 {
-    /// <summary>IB allows 3 tick-by-tick subscriptions below 400 lines (the depth formula, minimum 3).</summary>
-    private int MaxTickByTick => Math.Clamp((_server.Options.Lines / 100) + 1, 3, 60);
+    /// <summary>
+    /// IB's tick-by-tick allowance, per user (all connections together), is the market-depth formula: 3 below 400
+    /// lines, then one per 100 lines (4 for 400–499, 5 for 500–599 …), at most 60.
+    /// </summary>
+    private int MaxTickByTick => Math.Clamp(_server.Options.Lines / 100, 3, 60);
+
+    /// <summary>Tick-by-tick subscriptions this connection holds.</summary>
+    public int TickByTickInUse
+    {
+        get
+        {
+            lock (_subscriptionsGate)
+            {
+                return _tickByTick.Count;
+            }
+        }
+    }
 
     private readonly Dictionary<int, TbtLine> _tickByTick = [];
 
@@ -46,21 +61,30 @@ internal sealed partial class SimConnection
             return;
         }
 
-        lock (_subscriptionsGate)
+        // One server-wide gate: two clients asking at once must not both take the last slot.
+        lock (_server.TickByTickGate)
         {
-            if (_tickByTick.ContainsKey(m.ReqId))
-            {
-                SendError(m.ReqId, IbError.DuplicateTickerId, IbError.DuplicateTickerIdText);
-                return;
-            }
-
-            if (_tickByTick.Count >= MaxTickByTick)
+            if (_server.TickByTickInUse() >= MaxTickByTick && !HasTickByTick(m.ReqId))
             {
                 SendError(m.ReqId, IbError.MaxTickByTick, IbError.MaxTickByTickText);
                 return;
             }
 
-            _tickByTick[m.ReqId] = new TbtLine(m.ReqId, instrument.Stock, type);
+            lock (_subscriptionsGate)
+            {
+                if (!_tickByTick.TryAdd(m.ReqId, new TbtLine(m.ReqId, instrument.Stock, type)))
+                {
+                    SendError(m.ReqId, IbError.DuplicateTickerId, IbError.DuplicateTickerIdText);
+                }
+            }
+        }
+    }
+
+    private bool HasTickByTick(int reqId)
+    {
+        lock (_subscriptionsGate)
+        {
+            return _tickByTick.ContainsKey(reqId);
         }
     }
 
