@@ -135,7 +135,7 @@ public static partial class RadarCommand
     {
         RadarScanStats s = result.Stats;
         ctx.Err.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"radar: {s.Symbols} symbols in {s.Elapsed.TotalSeconds:0.0} s ({s.Quotes} quotes, {s.HistoricalRequests} historical requests, {s.ContractLookups} contract lookups, {s.CacheHits} baselines from the cache, {s.FilteredOut} filtered out); {result.Rows.Count} rows, {result.Suspects.Count} suspects, {result.Errors.Count} errors"));
+            $"radar: {s.Symbols} symbols in {s.Elapsed.TotalSeconds:0.0} s ({s.Quotes} quotes, {s.HistoricalRequests} historical requests, {s.ContractLookups} contract lookups, {s.CacheHits} baselines from the cache, {s.FilteredOut} filtered out{(s.AverageVolumeBaselines > 0 ? $", {s.AverageVolumeBaselines} volume baselines from IB's average volume" : string.Empty)}); {result.Rows.Count} rows, {result.Suspects.Count} suspects, {result.Errors.Count} errors"));
         if (s.CacheProblem is { } problem)
         {
             ctx.Err.WriteLine($"radar: {problem}");

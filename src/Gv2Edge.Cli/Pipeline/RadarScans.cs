@@ -45,6 +45,12 @@ public static class RadarScans
             ["rangeToAtr"] = r.RangeToAtr,
             ["last"] = r.Last,
             ["prevClose"] = r.PrevClose,
+            ["volumeBaseline"] = r.VolumeBaseline switch
+            {
+                VolumeBaselineSource.Bars => "bars",
+                VolumeBaselineSource.IbAverageVolume => "ib-average-volume",
+                _ => null,
+            },
             ["session"] = r.Session,
             ["dataQuality"] = r.DataQuality,
             ["reasons"] = r.Anomalies.Select(a => a.Reason).ToList(),

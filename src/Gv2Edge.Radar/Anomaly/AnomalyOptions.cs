@@ -46,6 +46,12 @@ public sealed record AnomalyInput
     /// <summary>The symbol's average volume by this time of day (see <see cref="VolumeToTime"/>).</summary>
     public double? AvgVolumeToTime { get; init; }
 
+    /// <summary>Where <see cref="AvgVolumeToTime"/> came from. Default <see cref="VolumeBaselineSource.None"/> (not said).</summary>
+    public VolumeBaselineSource VolumeBaseline { get; init; }
+
+    /// <summary>How the volume baseline was made, appended to the VOLUME_SPIKE reason (see <see cref="Anomaly.VolumeBaseline"/>). Default none.</summary>
+    public string? VolumeBaselineNote { get; init; }
+
     public double? DayHigh { get; init; }
 
     public double? DayLow { get; init; }

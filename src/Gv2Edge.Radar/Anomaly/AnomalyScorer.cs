@@ -26,7 +26,7 @@ public sealed class AnomalyScorer(AnomalyOptions? options = null)
         if (volumeRatio > Options.VolumeSpikeRatio)
         {
             double r = volumeRatio.Value;
-            findings.Add(new("VOLUME_SPIKE", r, Options.VolumeSpikeRatio, avg!.Value, Math.Min(0.3, r / 20), F($"volume {volume:0} is {r:0.0}x its average of {avg:0} by this time of day")));
+            findings.Add(new("VOLUME_SPIKE", r, Options.VolumeSpikeRatio, avg!.Value, Math.Min(0.3, r / 20), F($"volume {volume:0} is {r:0.0}x its average of {avg:0} by this time of day{(input.VolumeBaselineNote is { } note ? $" ({note})" : string.Empty)}")));
         }
 
         if (gap is { } g && Math.Abs(g) * 100 > Options.GapPct)
@@ -53,6 +53,7 @@ public sealed class AnomalyScorer(AnomalyOptions? options = null)
             PrevClose = prev,
             Volume = volume,
             AvgVolumeToTime = avg,
+            VolumeBaseline = avg is null ? VolumeBaselineSource.None : input.VolumeBaseline,
             Atr = atr,
             Session = input.Session,
             DataQuality = input.DataQuality,

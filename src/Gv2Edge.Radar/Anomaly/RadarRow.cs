@@ -40,6 +40,10 @@ public sealed record RadarRow
 
     public double? AvgVolumeToTime { get; init; }
 
+    /// <summary>Where <see cref="AvgVolumeToTime"/> came from: the symbol's bars, or IB's average volume when bars were not at hand.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<VolumeBaselineSource>))]
+    public VolumeBaselineSource VolumeBaseline { get; init; }
+
     public double? Atr { get; init; }
 
     public required string Session { get; init; }

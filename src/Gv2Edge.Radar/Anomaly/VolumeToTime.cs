@@ -1,4 +1,5 @@
 using Gv2Edge.Radar.Engines;
+using Gv2Edge.Radar.State;
 
 namespace Gv2Edge.Radar.Anomaly;
 
@@ -9,19 +10,10 @@ namespace Gv2Edge.Radar.Anomaly;
 public static class VolumeToTime
 {
     private static readonly TimeOnly RthOpen = new(9, 30);
-    private static readonly TimeOnly RthClose = new(16, 0);
     private static readonly TimeOnly PreOpen = new(4, 0);
-    private static readonly TimeOnly PostClose = new(20, 0);
 
-    // Cumulative share of a regular session's volume at each half hour from 09:30 to 16:00 (a typical U-shaped US
-    // equity profile: heavy first and last half hours).
-    private static readonly double[] RthCurve = [0, 0.13, 0.22, 0.29, 0.35, 0.40, 0.45, 0.49, 0.53, 0.57, 0.62, 0.68, 0.80, 1.0];
-
-    /// <summary>Share of a day's regular-session volume traded before 09:30 in a typical pre-market (3%).</summary>
-    public const double PreMarketShare = 0.03;
-
-    /// <summary>Share traded after 16:00 in a typical after-hours session (2%).</summary>
-    public const double AfterHoursShare = 0.02;
+    // Cumulative share of the day's volume by each minute of the default curve: built once, read per fallback.
+    private static readonly double[] DefaultCumulative = Cumulative(IntradayVolumeCurve.Default);
 
     /// <summary>
     /// Mean over the last <paramref name="sessions"/> sessions before <paramref name="now"/>'s date of the volume of
@@ -55,41 +47,55 @@ public static class VolumeToTime
     }
 
     /// <summary>
-    /// The fallback when bars are not at hand: average daily volume × the share of a day's volume typically traded
-    /// by that time (<see cref="CumulativeShare"/>). Null when nothing is typically traded yet.
+    /// The fallback when bars are not at hand: IB's average daily volume (generic tick 21, a whole day from 04:00 to
+    /// 20:00) × the share of a day's volume <paramref name="curve"/> puts between the session start (04:00 with extended
+    /// hours, 09:30 without) and <paramref name="now"/>'s time of day (<see cref="CumulativeShare"/>). Null when the
+    /// average is unknown or nothing is typically traded yet.
     /// </summary>
-    public static double? FromDailyAverage(double averageDailyVolume, DateTimeOffset now, bool includeExtended)
+    /// <param name="averageDailyVolume">IB's average daily volume, shares.</param>
+    /// <param name="now">The time of day compared at.</param>
+    /// <param name="includeExtended">Whether today's volume counts the pre-market.</param>
+    /// <param name="curve">The intraday curve. Default <see cref="IntradayVolumeCurve.Default"/>.</param>
+    public static double? FromDailyAverage(double averageDailyVolume, DateTimeOffset now, bool includeExtended, IntradayVolumeCurve? curve = null)
     {
-        double share = CumulativeShare(TimeOnly.FromTimeSpan(Gv2Edge.Market.ExchangeTime.ToExchange(now).TimeOfDay), includeExtended);
-        return averageDailyVolume > 0 && share > 0 ? averageDailyVolume * share : null;
+        double share = CumulativeShare(TimeOnly.FromTimeSpan(Gv2Edge.Market.ExchangeTime.ToExchange(now).TimeOfDay), includeExtended, curve);
+        return double.IsFinite(averageDailyVolume) && averageDailyVolume > 0 && share > 0 ? averageDailyVolume * share : null;
     }
 
     /// <summary>
-    /// Typical cumulative share of a regular session's volume traded by <paramref name="time"/> (1.0 at 16:00), with
-    /// the pre-market (up to 3%) and after-hours (up to 2%) shares added when <paramref name="includeExtended"/>.
+    /// Share of a whole day's volume (04:00–20:00, 1.0 in all) that <paramref name="curve"/> puts between the session
+    /// start (04:00 with <paramref name="includeExtended"/>, 09:30 without) and <paramref name="time"/>, the minute in
+    /// progress counted pro rata. Without extended hours it tops out at the curve's regular-hours share (93% by default).
     /// </summary>
-    public static double CumulativeShare(TimeOnly time, bool includeExtended)
+    /// <param name="time">Time of day, New York.</param>
+    /// <param name="includeExtended">Count from 04:00 rather than 09:30.</param>
+    /// <param name="curve">The intraday curve. Default <see cref="IntradayVolumeCurve.Default"/>.</param>
+    public static double CumulativeShare(TimeOnly time, bool includeExtended, IntradayVolumeCurve? curve = null)
     {
-        double pre = includeExtended ? PreMarketShare * Ramp(time, PreOpen, RthOpen) : 0;
-        double post = includeExtended ? AfterHoursShare * Ramp(time, RthClose, PostClose) : 0;
-        if (time < RthOpen)
-        {
-            return pre;
-        }
-
-        if (time >= RthClose)
-        {
-            return pre + 1.0 + post;
-        }
-
-        double halfHours = (time - RthOpen).TotalMinutes / 30.0;
-        int i = (int)halfHours;
-        double rth = RthCurve[i] + ((RthCurve[i + 1] - RthCurve[i]) * (halfHours - i));
-        return pre + rth;
+        double[] cumulative = curve is null || ReferenceEquals(curve, IntradayVolumeCurve.Default) ? DefaultCumulative : Cumulative(curve);
+        double minutes = time.ToTimeSpan().TotalMinutes;
+        double from = (includeExtended ? PreOpen : RthOpen).ToTimeSpan().TotalMinutes;
+        return minutes <= from ? 0 : At(cumulative, minutes) - At(cumulative, from);
     }
 
-    private static double Ramp(TimeOnly t, TimeOnly from, TimeOnly to) =>
-        t <= from ? 0 : t >= to ? 1 : (t - from).TotalMinutes / (to - from).TotalMinutes;
+    /// <summary>cumulative[m] = share traded before minute m (1441 values).</summary>
+    private static double[] Cumulative(IntradayVolumeCurve curve)
+    {
+        double[] c = new double[VolumeProfile.Minutes + 1];
+        for (int m = 0; m < VolumeProfile.Minutes; m++)
+        {
+            c[m + 1] = c[m] + curve.ShareAt(m);
+        }
+
+        return c;
+    }
+
+    private static double At(double[] cumulative, double minutes)
+    {
+        int m = Math.Clamp((int)minutes, 0, VolumeProfile.Minutes - 1);
+        double within = Math.Clamp(minutes - m, 0, 1);
+        return cumulative[m] + ((cumulative[m + 1] - cumulative[m]) * within);
+    }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

@@ -15,8 +15,10 @@ public sealed record CachedSymbol(int ConId, string PrimaryExchange, SymbolBasel
 
 /// <summary>
 /// The radar's disk cache: one JSON file per trading day (<c>radar-baselines-yyyy-MM-dd.json</c>) holding each symbol's
-/// contract and baselines, so a re-scan the same day sends only quote requests. Written atomically (temp file +
-/// rename); a damaged file is ignored (renamed *.corrupt) and rebuilt. Files older than a week are deleted. Thread-safe.
+/// contract and baselines, so a re-scan the same day sends only quote requests. A new day's cache starts with the
+/// contracts (conId, primary exchange) of the latest earlier file: IB's conIds do not change, so the day's first scan
+/// asks only for bars and quotes. Written atomically (temp file + rename); a damaged file is ignored (renamed
+/// *.corrupt) and rebuilt. Files older than a week are deleted. Thread-safe.
 /// </summary>
 public sealed class BaselineDiskCache
 {
@@ -55,6 +57,9 @@ public sealed class BaselineDiskCache
 
     /// <summary>A problem met reading the file (it was set aside), or null.</summary>
     public string? LoadProblem { get; private set; }
+
+    /// <summary>Contracts taken over from an earlier day's file when this day had none (their baselines are not).</summary>
+    public int CarriedContracts { get; private set; }
 
     /// <summary>Entries held.</summary>
     public int Count => _symbols.Count;
@@ -98,6 +103,7 @@ public sealed class BaselineDiskCache
     {
         if (!File.Exists(_path))
         {
+            CarryContracts();
             return;
         }
 
@@ -131,14 +137,57 @@ public sealed class BaselineDiskCache
         }
     }
 
+    /// <summary>
+    /// Known contracts from the latest earlier file of the last week, whatever its fingerprint (contracts do not
+    /// depend on the baseline settings). IB's "unknown" answers are not carried: a symbol can list overnight.
+    /// </summary>
+    private void CarryContracts()
+    {
+        string directory = Path.GetDirectoryName(_path)!;
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        string? latest = Directory.EnumerateFiles(directory, "radar-baselines-*.json")
+            .Select(f => (File: f, Day: DayOf(f)))
+            .Where(x => x.Day is { } d && d < TradingDay && d >= TradingDay.AddDays(-7))
+            .OrderByDescending(x => x.Day)
+            .Select(x => x.File)
+            .FirstOrDefault();
+        if (latest is null)
+        {
+            return;
+        }
+
+        try
+        {
+            CacheFile? file = JsonSerializer.Deserialize<CacheFile>(File.ReadAllText(latest), Json);
+            foreach ((string symbol, CachedSymbol entry) in file?.Symbols ?? new Dictionary<string, CachedSymbol>())
+            {
+                if (entry is { ConId: > 0, UnknownCode: null })
+                {
+                    _symbols[symbol] = entry with { Baseline = null };
+                    CarriedContracts++;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            // An old day's damaged file costs only contract lookups; it is deleted with the others after a week.
+        }
+    }
+
+    private static DateOnly? DayOf(string file) =>
+        DateOnly.TryParseExact(Path.GetFileNameWithoutExtension(file)["radar-baselines-".Length..], "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out DateOnly day) ? day : null;
+
     private void DeleteOldFiles()
     {
         string directory = Path.GetDirectoryName(_path)!;
         foreach (string f in Directory.EnumerateFiles(directory, "radar-baselines-*.json"))
         {
-            string stamp = Path.GetFileNameWithoutExtension(f)["radar-baselines-".Length..];
-            if (DateOnly.TryParseExact(stamp, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day)
-                && day < TradingDay.AddDays(-7))
+            if (DayOf(f) is { } day && day < TradingDay.AddDays(-7))
             {
                 File.Delete(f);
             }

@@ -10,7 +10,8 @@ namespace Gv2Edge.Radar.Scan;
 
 /// <summary>
 /// Level-1 quotes through short-lived lines: subscribe, wait until last, previous close, volume, high and low are in
-/// (or <see cref="RadarScanOptions.QuoteWait"/> passes after the first value), cancel. A line is held for about one round trip, so many
+/// (and IB's average volume, generic tick 21, when asked for), or <see cref="RadarScanOptions.QuoteWait"/> passes after
+/// the first value, then cancel. A line is held for about one round trip, so many
 /// quotes share the line budget; each costs two messages (reqMktData, cancelMktData), against one for a snapshot that
 /// holds its line for IB's whole collection window (about 11 s).
 /// </summary>
@@ -31,6 +32,9 @@ internal sealed class QuoteLines : IDisposable
         _client.SubscriptionFailed += OnFailed;
     }
 
+    /// <summary>The generic tick list that brings IB's average volume (tick 21 comes with the misc. stats, 165).</summary>
+    private const string AverageVolumeTicks = "165";
+
     private int _requests;
 
     /// <summary>Quote requests sent.</summary>
@@ -39,16 +43,18 @@ internal sealed class QuoteLines : IDisposable
     /// <summary>
     /// The values of <paramref name="contract"/>; per-symbol failures throw <see cref="SymbolException"/>. Waits up to
     /// <paramref name="firstTickTimeout"/> for the first value (the request may still be queued behind others for the
-    /// client's pacing), then at most the settle time for the rest.
+    /// client's pacing), then at most the settle time for the rest. With <paramref name="averageVolume"/> the request
+    /// carries generic tick 165 (same message, no extra cost) and the quote waits for IB's average volume too.
     /// </summary>
-    public async Task<TickerSnapshot> GetAsync(string symbol, Contract contract, TimeSpan firstTickTimeout, CancellationToken cancellationToken)
+    public async Task<TickerSnapshot> GetAsync(string symbol, Contract contract, bool averageVolume, TimeSpan firstTickTimeout,
+        CancellationToken cancellationToken)
     {
         await _lines.WaitAsync(cancellationToken).ConfigureAwait(false);
         MarketDataSubscription? sub = null;
         try
         {
             var signals = new Signals();
-            sub = await SubscribeAsync(symbol, contract, signals, cancellationToken).ConfigureAwait(false);
+            sub = await SubscribeAsync(symbol, contract, averageVolume, signals, cancellationToken).ConfigureAwait(false);
             _waiting[sub] = signals;
             if (!sub.IsActive)
             {
@@ -100,16 +106,18 @@ internal sealed class QuoteLines : IDisposable
         return first == task;
     }
 
-    private async Task<MarketDataSubscription> SubscribeAsync(string symbol, Contract contract, Signals signals, CancellationToken cancellationToken)
+    private async Task<MarketDataSubscription> SubscribeAsync(string symbol, Contract contract, bool averageVolume, Signals signals,
+        CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
         {
             try
             {
-                MarketDataSubscription sub = _client.Subscribe(contract, "", LineKind.Streaming, s =>
+                MarketDataSubscription sub = _client.Subscribe(contract, averageVolume ? AverageVolumeTicks : "", LineKind.Streaming, s =>
                 {
                     signals.Any.TrySetResult();
-                    if (IsComplete(s.Ticker.Snapshot()))
+                    TickerSnapshot t = s.Ticker.Snapshot();
+                    if (IsComplete(t) && (!averageVolume || t.AverageVolume is not null))
                     {
                         signals.Complete.TrySetResult();
                     }
@@ -128,6 +136,9 @@ internal sealed class QuoteLines : IDisposable
             }
         }
     }
+
+    /// <summary>IB's average daily volume (generic tick 21, shares), or null until it is in.</summary>
+    public static double? AverageVolume(in TickerSnapshot t) => t.AverageVolume is { } v && v > 0 ? (double)v : null;
 
     private static bool IsComplete(in TickerSnapshot t)
         => t.Volume is not null && Known(t.Last) && Known(t.PreviousClose) && Known(t.High) && Known(t.Low);

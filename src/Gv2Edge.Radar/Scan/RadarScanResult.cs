@@ -34,8 +34,9 @@ public sealed record RadarScanResult(
 /// <param name="CacheHits">Symbols whose contract and baseline came from the cache.</param>
 /// <param name="Elapsed">Duration of the scan on the service's clock.</param>
 /// <param name="CacheProblem">A cache read or write problem, or null.</param>
+/// <param name="AverageVolumeBaselines">Symbols whose bars failed and whose volume was compared with IB's average volume instead. Default 0.</param>
 public sealed record RadarScanStats(int Symbols, int Scored, int FilteredOut, int Quotes, int ContractLookups, int HistoricalRequests,
-    int CacheHits, TimeSpan Elapsed, string? CacheProblem);
+    int CacheHits, TimeSpan Elapsed, string? CacheProblem, int AverageVolumeBaselines = 0);
 
 /// <summary>Progress of a scan: symbols done of the total.</summary>
 public readonly record struct RadarScanProgress(int Done, int Total);

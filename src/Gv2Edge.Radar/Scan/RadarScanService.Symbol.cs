@@ -33,7 +33,9 @@ public sealed partial class RadarScanService
         Contract contract = cached is not null ? FromCache(symbol, cached)
             : target.Contract is { ConId: > 0 } given ? Remember(scan, symbol, given)
             : await LookUpAsync(symbol, scan, cancellationToken).ConfigureAwait(false);
-        TickerSnapshot quote = await scan.Quotes!.GetAsync(symbol, contract, Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        // IB's average volume (generic tick 21) rides on the quote at no message cost; it is only needed when the bars may fail.
+        bool baselineCached = scan.Cache.Get(symbol)?.Baseline is not null;
+        TickerSnapshot quote = await scan.Quotes!.GetAsync(symbol, contract, !baselineCached, Options.RequestTimeout, cancellationToken).ConfigureAwait(false);
         double? last = MarketDataService.Price(quote.Last);
         double? volume = quote.Volume is { } v ? (double)v : null;
         if (target.Filtered && (!Options.Anomaly.PassesPriceFilter(last ?? MarketDataService.Price(quote.PreviousClose))
@@ -44,6 +46,7 @@ public sealed partial class RadarScanService
         }
 
         SymbolBaseline? baseline = scan.Cache.Get(symbol)?.Baseline;
+        VolumeBaseline? volumeBaseline = null;
         if (baseline is null)
         {
             try
@@ -54,13 +57,29 @@ public sealed partial class RadarScanService
             }
             catch (SymbolException ex)
             {
-                // Scored on what the quote says (the gap); the missing baseline is reported.
-                errors.TryAdd(symbol, new SymbolError(symbol, ex.Code, ex.Message));
+                // Scored on what the quote says: the gap, and the volume against IB's average volume when it came with the
+                // quote. The missing bars are reported either way (the ATR stays unknown). Not cached: the next scan asks again.
+                double? adv = QuoteLines.AverageVolume(quote);
+                volumeBaseline = adv is { } a ? VolumeBaseline.FromIbAverageVolume(a, scan.VolumeAt, Options.IncludeExtendedHours) : null;
+                string fallback = volumeBaseline is not null ? "; volume compared with IB's average volume instead, ATR unknown"
+                    : adv is null ? "; IB sent no average volume either: volume and range baselines unknown"
+                    : "; ATR unknown";
+                if (volumeBaseline is not null)
+                {
+                    Interlocked.Increment(ref scan.AverageVolumeBaselines);
+                }
+
+                errors.TryAdd(symbol, new SymbolError(symbol, ex.Code, ex.Message.TrimEnd('.') + fallback + "."));
             }
         }
         else
         {
             Interlocked.Increment(ref scan.CacheHits);
+        }
+
+        if (baseline?.AverageVolumeTo(scan.VolumeAt, Options.IncludeExtendedHours) is { } fromBars)
+        {
+            volumeBaseline = VolumeBaseline.FromBars(fromBars, baseline.Sessions);
         }
 
         return _scorer.Evaluate(new AnomalyInput
@@ -69,7 +88,9 @@ public sealed partial class RadarScanService
             Last = last,
             PrevClose = MarketDataService.Price(quote.PreviousClose),
             Volume = volume,
-            AvgVolumeToTime = baseline?.AverageVolumeTo(scan.VolumeAt, Options.IncludeExtendedHours),
+            AvgVolumeToTime = volumeBaseline?.AverageToTime,
+            VolumeBaseline = volumeBaseline?.Source ?? VolumeBaselineSource.None,
+            VolumeBaselineNote = volumeBaseline?.Note,
             DayHigh = MarketDataService.Price(quote.High),
             DayLow = MarketDataService.Price(quote.Low),
             Atr = baseline?.Atr,
@@ -183,5 +204,6 @@ public sealed partial class RadarScanService
         public int HistoricalRequests;
         public int CacheHits;
         public int QuoteRequests;
+        public int AverageVolumeBaselines;
     }
 }

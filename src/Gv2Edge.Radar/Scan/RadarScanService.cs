@@ -119,7 +119,7 @@ public sealed partial class RadarScanService
         }
 
         var stats = new RadarScanStats(targets.Count, rows.Count, scan.FilteredOut, scan.QuoteRequests, scan.ContractLookups,
-            scan.HistoricalRequests, scan.CacheHits, _clock.GetElapsedTime(started), cacheProblem);
+            scan.HistoricalRequests, scan.CacheHits, _clock.GetElapsedTime(started), cacheProblem, scan.AverageVolumeBaselines);
         return new RadarScanResult(now, day, scan.Session, emitted, suspects, fresh,
             [.. errors.Values.OrderBy(e => e.Symbol, StringComparer.Ordinal)], stats, scored);
     }

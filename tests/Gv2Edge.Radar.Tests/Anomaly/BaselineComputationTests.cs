@@ -60,17 +60,4 @@ public class BaselineComputationTests
         Assert.Equal(4000, VolumeToTime.FromIntradayBars(bars, now, includeExtended: false, sessions: 1)!.Value, 9);
         Assert.Null(VolumeToTime.FromIntradayBars(Session(24, 1), now, includeExtended: false));
     }
-
-    [Fact]
-    public void Without_bars_the_daily_average_is_scaled_by_the_intraday_curve()
-    {
-        DateTimeOffset At(int h, int m) => new(2026, 11, 24, h, m, 0, Est);
-
-        Assert.Equal(130_000, VolumeToTime.FromDailyAverage(1_000_000, At(10, 0), includeExtended: false)!.Value, 6);
-        Assert.Equal(175_000, VolumeToTime.FromDailyAverage(1_000_000, At(10, 15), includeExtended: false)!.Value, 6);
-        Assert.Equal(1_000_000, VolumeToTime.FromDailyAverage(1_000_000, At(17, 0), includeExtended: false)!.Value, 6);
-        Assert.Null(VolumeToTime.FromDailyAverage(1_000_000, At(8, 0), includeExtended: false));
-        Assert.Equal(1_000_000 * 0.03 * 240 / 330, VolumeToTime.FromDailyAverage(1_000_000, At(8, 0), includeExtended: true)!.Value, 6);
-        Assert.Equal(1.05, VolumeToTime.CumulativeShare(new TimeOnly(20, 0), includeExtended: true), 12);
-    }
 }

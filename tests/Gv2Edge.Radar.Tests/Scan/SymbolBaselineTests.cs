@@ -96,7 +96,7 @@ public sealed class SymbolBaselineTests
             Assert.Equal(0.25, again.Get("soun")!.Baseline!.Atr);
             Assert.Equal(baseline.SlotVolumes, again.Get("SOUN")!.Baseline!.SlotVolumes);
             Assert.Equal(200, again.Get("ZZZZQ")!.UnknownCode);
-            Assert.Equal(0, new BaselineDiskCache(dir, day.AddDays(1), "v1").Count);
+            Assert.Equal(0, new BaselineDiskCache(dir, day.AddDays(-1), "v1").Count);
             Assert.Equal(0, new BaselineDiskCache(dir, day, "v2").Count);
 
             File.WriteAllText(again.FilePath!, "{ not json");
@@ -104,6 +104,40 @@ public sealed class SymbolBaselineTests
             Assert.Equal(0, damaged.Count);
             Assert.NotNull(damaged.LoadProblem);
             Assert.True(File.Exists(again.FilePath + ".corrupt"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_new_day_starts_with_the_last_days_contracts_but_not_its_baselines_or_unknown_answers()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"edge-radar-cache-{Guid.NewGuid():N}");
+        var day = new DateOnly(2026, 11, 20);
+        try
+        {
+            var baseline = new SymbolBaseline { Atr = 0.25, Sessions = 20, SlotVolumes = new double[SymbolBaseline.Slots] };
+            var older = new BaselineDiskCache(dir, day.AddDays(-1), "v0");
+            older.Set("SOUN", new CachedSymbol(7, "ARCA", baseline));
+            older.Set("AMD", new CachedSymbol(9, "NASDAQ", baseline));
+            Assert.Null(older.Save());
+            var friday = new BaselineDiskCache(dir, day, "v1");
+            Assert.Equal(2, friday.CarriedContracts);
+            friday.Set("SOUN", new CachedSymbol(1, "NASDAQ", baseline));
+            friday.Set("ZZZZQ", new CachedSymbol(0, "", null, 200, "unknown"));
+            Assert.Null(friday.Save());
+
+            var monday = new BaselineDiskCache(dir, day.AddDays(3), "v2");
+
+            // The latest earlier file (which carried AMD on), whatever its settings.
+            Assert.Equal(2, monday.CarriedContracts);
+            Assert.Equal(new CachedSymbol(1, "NASDAQ", null), monday.Get("SOUN"));
+            Assert.Equal(new CachedSymbol(9, "NASDAQ", null), monday.Get("AMD"));
+            Assert.Null(monday.Get("ZZZZQ"));
+            Assert.Equal(0, new BaselineDiskCache(dir, day.AddDays(8), "v1").Count);
+            Assert.Equal(0, new BaselineDiskCache(null, day.AddDays(1), "v1").Count);
         }
         finally
         {
