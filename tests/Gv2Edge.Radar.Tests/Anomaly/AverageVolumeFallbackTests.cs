@@ -66,7 +66,7 @@ public class AverageVolumeFallbackTests
         AnomalyFinding spike = Assert.Single(row.Anomalies);
         Assert.Equal("VOLUME_SPIKE", spike.Type);
         Assert.Equal(VolumeBaselineSource.IbAverageVolume, row.VolumeBaseline);
-        Assert.Contains("IB's average volume", spike.Reason, StringComparison.Ordinal);
+        Assert.Contains("IB's 90-day average volume", spike.Reason, StringComparison.Ordinal);
         Assert.Contains("no bars", spike.Reason, StringComparison.Ordinal);
     }
 

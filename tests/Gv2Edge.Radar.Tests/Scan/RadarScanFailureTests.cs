@@ -53,7 +53,7 @@ public sealed class RadarScanFailureTests
         Assert.Equal(VolumeBaselineSource.IbAverageVolume, soun.VolumeBaseline);
         Assert.NotNull(soun.AvgVolumeToTime);
         Assert.Null(soun.Atr);
-        Console.WriteLine(string.Join(" | ", soun.Types) + " " + soun.AvgVolumeToTime + " " + soun.Volume + " " + string.Join(";", soun.Anomalies.Select(a => a.Reason)) + " // " + result.Errors[1].Message);
+        Assert.Contains("IB's average volume instead", result.Errors[1].Message, StringComparison.Ordinal);
         Assert.NotNull(result.Scored.Single(r => r.Symbol == "AAPL").Atr);
 
         // Failed baselines are not cached: the next scan asks for those two again, and only those.
