@@ -59,6 +59,12 @@ public sealed class MinuteBaselineLoader
     /// <summary>Past sessions loaded per symbol.</summary>
     public int Sessions { get; }
 
+    /// <summary>
+    /// How long one session's request may take on the loader's clock, pacing waits included, before the symbol counts as
+    /// failed (IB sometimes never answers a historical request). Default 2 minutes.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Symbols whose baseline was set.</summary>
     public long Loaded => Interlocked.Read(ref _loaded);
 
@@ -140,7 +146,7 @@ public sealed class MinuteBaselineLoader
             for (int i = 0; i < Sessions; i++)
             {
                 day = _calendar.PreviousTradingDay(day);
-                bars.AddRange(await _fetch(symbol, day, cancellationToken).ConfigureAwait(false));
+                bars.AddRange(await FetchWithTimeoutAsync(symbol, day, cancellationToken).ConfigureAwait(false));
             }
 
             if (bars.Count < 2)
@@ -159,6 +165,20 @@ public sealed class MinuteBaselineLoader
         {
             Interlocked.Increment(ref _failed);
             return false;
+        }
+    }
+
+    private async Task<IReadOnlyList<Bar>> FetchWithTimeoutAsync(string symbol, DateOnly day, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(RequestTimeout, _clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await _fetch(symbol, day, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{symbol}: no 1-minute bars for {day} within {RequestTimeout.TotalSeconds:0} s.");
         }
     }
 

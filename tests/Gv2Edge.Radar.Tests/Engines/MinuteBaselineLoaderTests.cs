@@ -69,4 +69,29 @@ public class MinuteBaselineLoaderTests
         Assert.False(buffer.HasBaseline("NOPE"));
         Assert.False(buffer.HasBaseline("VOID"));
     }
+
+    [Fact]
+    public async Task Loading_many_reports_each_symbol_and_a_failure_never_stops_the_others()
+    {
+        var buffer = new TickerStateBuffer();
+        var loader = new MinuteBaselineLoader(
+            (s, day, _) => s == "BAD" ? throw new SymbolException(s, 162, $"{s}: no data") : Task.FromResult<IReadOnlyList<Bar>>(Day(day, 1000)),
+            buffer, null, new UsEquityCalendar(), new FakeTimeProvider(Monday));
+        var seen = new List<MinuteBaselineProgress>();
+        loader.Progress += (_, p) =>
+        {
+            lock (seen)
+            {
+                seen.Add(p);
+            }
+        };
+
+        await loader.LoadAllAsync(["AAA", "BAD", "CCC"], CancellationToken.None);
+
+        Assert.Equal((2, 1, 3), (loader.Loaded, loader.Failed, loader.Requested));
+        Assert.Equal(["AAA", "BAD", "CCC"], seen.Select(p => p.Symbol).Order());
+        Assert.False(seen.Single(p => p.Symbol == "BAD").Loaded);
+        Assert.Contains(seen, p => p.Done);                       // the last one done sees every symbol done
+        Assert.True(buffer.HasBaseline("CCC"));
+    }
 }

@@ -1,6 +1,7 @@
 using Gv2Edge.Radar.Engines;
 using Gv2Edge.Radar.Events;
 using Gv2Edge.Radar.State;
+using Gv2Edge.Tws.Simulator.Faults;
 using Xunit;
 using Xunit.Abstractions;
 using static Gv2Edge.Radar.Tests.Engines.EngineFixtures;
@@ -28,6 +29,27 @@ public class PerSymbolScenarioTests(ITestOutputHelper output)
         Assert.InRange(blnk.VolumeZ, -1.5, 1.5);
         Assert.Contains(AccelerationState.Accumulating, radar.StateOrder("GOEV"));
         Assert.Equal([AccelerationState.Dormant], radar.StateOrder("BLNK"));
+    }
+
+    [Fact]
+    public async Task A_symbol_whose_bars_never_come_keeps_working_on_its_own_samples_with_less_confidence()
+    {
+        // The gateway never answers BLNK's history requests (IB does this): the loader gives up on it, GOEV is loaded.
+        await using SimulatedRadar radar = await SimulatedRadar.StartAsync("same-volume", ["GOEV", "BLNK"], asTheApp: true,
+            historicalFailures: new Dictionary<string, HistoricalFailure> { ["BLNK"] = HistoricalFailure.NoReply });
+        await radar.RunUntilAsync(Et(11, 16));
+        output.WriteLine(radar.Trace("BLNK"));
+
+        Assert.Equal((1, 1), (radar.Baselines.Loaded, radar.Baselines.Failed));
+        Assert.Equal("none", radar.RoundAt("BLNK", Et(11, 0)).BaselineSource);
+        DerivativeState goev = radar.RoundAt("GOEV", Et(11, 16));
+        DerivativeState blnk = radar.RoundAt("BLNK", Et(11, 16));
+        Assert.Equal("bars", goev.BaselineSource);
+        Assert.Equal("self", blnk.BaselineSource);
+        Assert.Equal(Math.Min(1, goev.Samples / 20.0), goev.Confidence, 9);                  // 90 bars behind its bucket
+        Assert.Equal((blnk.Samples - 5) / 20.0, blnk.Confidence, 9);                          // its samples older than the window
+        Assert.True(blnk.Confidence < goev.Confidence, $"BLNK {blnk.Confidence}, GOEV {goev.Confidence}");
+        Assert.All(radar.Scans, s => Assert.Empty(s.Errors));
     }
 }
 

@@ -10,6 +10,7 @@ using Gv2Edge.Radar.Streaming;
 using Gv2Edge.TestKit;
 using Gv2Edge.Tws;
 using Gv2Edge.Tws.Simulator;
+using Gv2Edge.Tws.Simulator.Faults;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Gv2Edge.Radar.Tests.Engines;
@@ -125,7 +126,8 @@ internal sealed class SimulatedRadar : IAsyncDisposable
         Func<string, SymbolContext?>? context = null,
         IReadOnlyCollection<string>? unsubscribed = null,
         IReadOnlyList<string>? extraLines = null,
-        bool asTheApp = false)
+        bool asTheApp = false,
+        IReadOnlyDictionary<string, HistoricalFailure>? historicalFailures = null)
     {
         var inner = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 15, 0, 0, TimeSpan.Zero));
         var sim = new GatewaySimulator(new SimulatorOptions
@@ -136,6 +138,7 @@ internal sealed class SimulatedRadar : IAsyncDisposable
             TimeProvider = inner,
             UnsubscribedSymbols = unsubscribed ?? [],
             DelayedDataEnabled = false,
+            HistoricalFailures = historicalFailures ?? new Dictionary<string, HistoricalFailure>(),
         });
         await sim.StartAsync();
         var client = new TwsClient(new TwsClientOptions
@@ -154,6 +157,8 @@ internal sealed class SimulatedRadar : IAsyncDisposable
         await h.PumpAsync("connected", () => connect.IsCompleted);
         await connect;
 
+        // Short enough to pump through when the simulator leaves a request unanswered.
+        h.Baselines.RequestTimeout = TimeSpan.FromSeconds(10);
         Task load = h.Baselines.LoadAllAsync(symbols, h._stop.Token);
         await h.PumpAsync("minute-bar baselines loaded", () => load.IsCompleted, TimeSpan.FromMinutes(1));
         await load;
