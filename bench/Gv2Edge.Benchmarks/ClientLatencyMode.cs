@@ -7,7 +7,7 @@ using Gv2Edge.Tws.Protocol.Messages;
 namespace Gv2Edge.Tws.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Gv2Edge.Benchmarks -- latency [seconds] [--local]</c>: tick-to-subscriber
+/// <c>dotnet run -c Release --project bench/Gv2Edge.Benchmarks -- latency [seconds] [--local] [--reader-thread]</c>: tick-to-subscriber
 /// latency at 200 subscriptions over loopback TCP, at IB's cadence (one update per instrument every 250 ms, 800
 /// ticks/s) and at a burst of 50,000 ticks/s, each for <c>seconds</c> (default 10). The source is the gateway
 /// simulator's load mode (<see cref="SimLatencyRun"/>: stamped 1 ms batches), or with <c>--local</c> a bench-local
@@ -15,7 +15,8 @@ namespace Gv2Edge.Tws.Benchmarks;
 /// <see cref="MarketDataSubscription.Updated"/> callback (on the socket reader) and a consumer of
 /// <see cref="TwsClient.Updates"/> (a separate task, the radar's path; coalesced, so it sees the latest tick of a
 /// busy instrument, not every tick). Latency = subscriber's timestamp − the sender's timestamp just before the
-/// frame was written to the socket.
+/// frame was written to the socket. <c>--reader-thread</c> runs the simulator phases with
+/// <see cref="TwsClientOptions.ReaderThread"/> on.
 /// </summary>
 internal static class ClientLatencyMode
 {
@@ -25,20 +26,21 @@ internal static class ClientLatencyMode
     {
         double seconds = args.Length > 0 && double.TryParse(args[0], CultureInfo.InvariantCulture, out double s) && s > 0 ? s : 10;
         bool local = args.Contains("--local");
-        Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, loopback TCP, {Subscriptions} subscriptions, {seconds} s per phase");
+        bool readerThread = args.Contains("--reader-thread");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, loopback TCP, {Subscriptions} subscriptions, {seconds} s per phase, reader thread {(readerThread ? "on" : "off")}");
         Console.WriteLine(Header);
-        return local ? await RunLocalAsync(seconds).ConfigureAwait(false) : await RunSimulatorAsync(seconds).ConfigureAwait(false);
+        return local ? await RunLocalAsync(seconds).ConfigureAwait(false) : await RunSimulatorAsync(seconds, readerThread).ConfigureAwait(false);
     }
 
     private static readonly string Header =
         $"{"phase",-24} {"subscriber",-9} {"samples",8} {"missing",8} {"p50 µs",8} {"p90 µs",8} {"p99 µs",8} {"p99.9 µs",9} {"max µs",9}";
 
     /// <summary>Against the gateway simulator's load mode (stamped batches); the default source.</summary>
-    private static async Task<int> RunSimulatorAsync(double seconds)
+    private static async Task<int> RunSimulatorAsync(double seconds, bool readerThread)
     {
         foreach ((string name, double rate) in new[] { ("sim, IB cadence 200 × 4/s", Subscriptions * 4.0), ("sim, burst 50,000/s", 50_000.0) })
         {
-            SimLatencyRun.Result r = await SimLatencyRun.RunAsync(Subscriptions, rate, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
+            SimLatencyRun.Result r = await SimLatencyRun.RunAsync(Subscriptions, rate, TimeSpan.FromSeconds(seconds), readerThread).ConfigureAwait(false);
             Print(name, "callback", r.Callback, 0);
             Print(name, "channel", r.Channel, 0);
             Print("  of which to the reader", "callback", r.Wire, 0);

@@ -22,12 +22,15 @@ internal sealed class LoadedGateway : IAsyncDisposable
     /// <summary>The connected client.</summary>
     public TwsClient Client { get; }
 
-    /// <summary>Starts the simulator with <paramref name="load"/> and connects a client to it.</summary>
-    public static async Task<LoadedGateway> StartAsync(int subscriptions, LoadOptions load)
+    /// <summary>
+    /// Starts the simulator with <paramref name="load"/> and connects a client to it, receiving on a dedicated thread
+    /// when <paramref name="readerThread"/> (<see cref="TwsClientOptions.ReaderThread"/>; default off).
+    /// </summary>
+    public static async Task<LoadedGateway> StartAsync(int subscriptions, LoadOptions load, bool readerThread = false)
     {
         var sim = new GatewaySimulator(new SimulatorOptions { Port = 0, Lines = subscriptions + 10, Load = load });
         await sim.StartAsync().ConfigureAwait(false);
-        var client = new TwsClient(BenchGateway.ClientOptions(sim.Port, subscriptions));
+        var client = new TwsClient(BenchGateway.ClientOptions(sim.Port, subscriptions) with { ReaderThread = readerThread });
         try
         {
             await client.ConnectAsync().ConfigureAwait(false);

@@ -21,10 +21,10 @@ internal static class SimLatencyRun
 {
     private const int StampTick = 87;
 
-    public static async Task<Result> RunAsync(int subscriptions, double rate, TimeSpan duration)
+    public static async Task<Result> RunAsync(int subscriptions, double rate, TimeSpan duration, bool readerThread = false)
     {
         var load = new LoadOptions { TicksPerSecond = rate, StampTickType = StampTick, MovePercent = 0 };
-        await using LoadedGateway gateway = await LoadedGateway.StartAsync(subscriptions, load).ConfigureAwait(false);
+        await using LoadedGateway gateway = await LoadedGateway.StartAsync(subscriptions, load, readerThread).ConfigureAwait(false);
         GatewaySimulator sim = gateway.Sim;
         TwsClient client = gateway.Client;
         {

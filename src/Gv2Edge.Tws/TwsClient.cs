@@ -63,7 +63,7 @@ public sealed partial class TwsClient : IAsyncDisposable
         _updates = new UpdateChannel(_options.UpdateChannelCapacity);
         _sessions = _options.Sessions ?? new UsEquitySessions(new UsEquityCalendar());
         _events = new EventPump(_log);
-        _transport = _options.Transport ?? TcpTransport.ConnectAsync;
+        _transport = _options.Transport ?? (_options.ReaderThread ? TcpTransport.ConnectWithReaderThreadAsync : TcpTransport.ConnectAsync);
         _liveness = _time.CreateTimer(static s => ((TwsClient)s!).CheckLiveness(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 

@@ -38,6 +38,13 @@ public sealed record TwsClientOptions
     /// <summary>Market data type asked for after every connect. Default <see cref="MarketDataType.Live"/>.</summary>
     public MarketDataType MarketDataType { get; init; } = MarketDataType.Live;
 
+    /// <summary>
+    /// Receive on a dedicated thread that also runs the read loop (ticks reach subscribers after one thread wake-up
+    /// instead of two), rather than on the runtime's socket events and thread pool. Only for the built-in TCP transport
+    /// (ignored when <see cref="Transport"/> is set). Default false.
+    /// </summary>
+    public bool ReaderThread { get; init; }
+
     /// <summary>How often a reqCurrentTime round trip checks the connection; an unanswered one reconnects. Default 30 s.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -8,7 +8,17 @@ namespace Gv2Edge.Tws.Transport;
 public static class TcpTransport
 {
     /// <summary>Connects to <paramref name="host"/>:<paramref name="port"/> (Nagle off: requests are small and paced).</summary>
-    public static async ValueTask<ITwsConnection> ConnectAsync(string host, int port, CancellationToken cancellationToken)
+    public static ValueTask<ITwsConnection> ConnectAsync(string host, int port, CancellationToken cancellationToken)
+        => ConnectAsync(host, port, readerThread: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConnectAsync(string, int, CancellationToken)"/>, but the bytes are received on a dedicated thread
+    /// that also runs the client's read loop (see <see cref="TwsClientOptions.ReaderThread"/>).
+    /// </summary>
+    public static ValueTask<ITwsConnection> ConnectWithReaderThreadAsync(string host, int port, CancellationToken cancellationToken)
+        => ConnectAsync(host, port, readerThread: true, cancellationToken);
+
+    private static async ValueTask<ITwsConnection> ConnectAsync(string host, int port, bool readerThread, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -28,7 +38,7 @@ public static class TcpTransport
             throw;
         }
 
-        return new SocketConnection(socket);
+        return readerThread ? new ReaderThreadConnection(socket) : new SocketConnection(socket);
     }
 
     private sealed class SocketConnection : ITwsConnection
