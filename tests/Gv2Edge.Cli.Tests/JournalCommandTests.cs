@@ -40,7 +40,7 @@ public sealed class JournalCommandTests
 
         Assert.Equal(ExitCodes.Ok, code);
         string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(JournalFormat.CsvHeader, lines[0]);
+        Assert.Equal(JournalEntryFormat.CsvHeader, lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("v1,2026-11-24T09:30:00.0000000-05:00,AAPL,VOLUME_SPIKE,3.5,2,\"VOLUME_SPIKE on AAPL, 3.5 vs 2.0\",RTH,live,HOT,", lines[1], StringComparison.Ordinal);
     }

@@ -13,7 +13,9 @@ public sealed class ReplayEndToEndTests
         string config = RunCommandTests.Config(dir, dir.File("journal.db"));
         string recording = dir.File("demo.gv2t");
 
-        (int code, string live, string err) = await CliRunner.RunAsync("demo", "--headless", "--json", "--duration", "25s", "--record", recording, "--config", config);
+        // Without the anomaly radar: its new suspects turn WARM on the hot list, which a recording of level 1 does not hold.
+        (int code, string live, string err) = await CliRunner.RunAsync("demo", "--headless", "--json", "--duration", "25s", "--record", recording, "--radar-interval", "off",
+            "--config", config);
         Assert.True(code == 0, err);
         Assert.Contains("replay with: edge replay", err, StringComparison.Ordinal);
 

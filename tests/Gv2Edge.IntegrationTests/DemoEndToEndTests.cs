@@ -33,8 +33,8 @@ public class DemoEndToEndTests
         Assert.True(summary.GetProperty("ticks").GetInt64() > 1000, summary.ToString());
         Assert.Equal(0, summary.GetProperty("droppedEvents").GetInt64());
 
-        var events = lines.Where(l => l.GetProperty("type").GetString() != "SUMMARY").ToList();
-        foreach (JsonElement e in events)
+        var all = lines.Where(l => l.GetProperty("type").GetString() != "SUMMARY").ToList();
+        foreach (JsonElement e in all)
         {
             foreach (string field in new[] { "time", "symbol", "type", "value", "threshold", "reason", "session", "dataQuality", "priority" })
             {
@@ -42,6 +42,13 @@ public class DemoEndToEndTests
             }
         }
 
+        // The pre-market gap scan found SOUN's scripted 9% gap: a GAP row, printed as an ANOMALY line.
+        var anomalies = all.Where(l => l.GetProperty("type").GetString() == "ANOMALY").ToList();
+        Assert.Contains(anomalies, a => a.GetProperty("symbol").GetString() == "SOUN" && a.GetProperty("types").EnumerateArray().Any(t => t.GetString() == "GAP"));
+        Assert.All(anomalies, a => Assert.Equal(a.GetProperty("value").GetDouble(), a.GetProperty("score").GetDouble()));
+        Assert.Equal(0, summary.GetProperty("evictions").GetInt64());
+
+        var events = all.Except(anomalies).ToList();
         bool Has(string symbol, string type) => events.Any(e => e.GetProperty("symbol").GetString() == symbol && e.GetProperty("type").GetString() == type);
         string seen = string.Join("; ", events.Where(e => e.GetProperty("type").GetString() != "NEW_HIGH")
             .Select(e => $"{e.GetProperty("symbol").GetString()} {e.GetProperty("type").GetString()}"));

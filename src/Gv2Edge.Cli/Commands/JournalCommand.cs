@@ -1,11 +1,13 @@
 using System.Globalization;
 using Gv2Edge.Cli.Infrastructure;
 using Gv2Edge.Cli.Journal;
-using Gv2Edge.Radar.Events;
 
 namespace Gv2Edge.Cli.Commands;
 
-/// <summary><c>edge journal</c>: journaled events, filtered, as plain lines, a JSON array or CSV.</summary>
+/// <summary>
+/// <c>edge journal</c>: what the journal holds — events, radar anomalies, options-flow signals, connection changes and
+/// alert deliveries — in time order, filtered, as plain lines, a JSON array or CSV.
+/// </summary>
 public static partial class JournalCommand
 {
     /// <summary>Default <c>--limit</c>.</summary>
@@ -13,8 +15,8 @@ public static partial class JournalCommand
 
     public static readonly CommandSpec Spec = new(
         "journal",
-        "list journaled events (filter by time, type, symbol; JSON or CSV)",
-        "edge journal [--since 1h|ISO-TIME] [--type TYPE] [--symbol SYM] [--limit N (1000)] [--json|--csv]",
+        "list journaled events, anomalies, flow signals, connection changes and alert deliveries (filter by time, kind or type, symbol; JSON or CSV)",
+        "edge journal [--since 1h|ISO-TIME] [--type events|anomalies|flow|connections|alerts|TYPE] [--symbol SYM] [--limit N (1000)] [--json|--csv]",
         0,
         ["since", "type", "symbol", "limit"],
         ["csv"],
@@ -28,18 +30,22 @@ public static partial class JournalCommand
             throw new UsageException("--json and --csv exclude each other; pick one.");
         }
 
-        var query = new JournalQuery
+        // --type names a kind (events, anomalies, flow, connections, alerts) or a type within the kinds.
+        string? type = ctx.Args.Get("type");
+        JournalKind? kind = JournalKinds.Parse(type);
+        var query = new JournalEntryQuery
         {
             Since = ParseSince(ctx.Args.Get("since"), TimeProvider.System.GetUtcNow()),
-            Type = ctx.Args.Get("type"),
+            Kinds = kind is { } k ? [k] : JournalKinds.All,
+            Type = kind is null ? type : null,
             Symbol = ctx.Args.Get("symbol"),
             Limit = ctx.Args.GetInt("limit", 1, 1_000_000) ?? DefaultLimit,
         };
 
-        IReadOnlyList<RadarEvent> events;
+        IReadOnlyList<JournalEntry> entries;
         try
         {
-            events = JournalReader.Open(ctx.Settings.JournalPath).QueryEvents(query);
+            entries = JournalReader.Open(ctx.Settings.JournalPath).QueryEntries(query);
         }
         catch (JournalException ex)
         {
@@ -49,25 +55,25 @@ public static partial class JournalCommand
 
         if (ctx.JsonOutput)
         {
-            ctx.WriteJson(events.Select(EventJson.ToMap).ToList());
+            ctx.WriteJson(entries.Select(JournalEntryFormat.ToMap).ToList());
         }
         else if (csv)
         {
-            ctx.Out.WriteLine(JournalFormat.CsvHeader);
-            foreach (RadarEvent e in events)
+            ctx.Out.WriteLine(JournalEntryFormat.CsvHeader);
+            foreach (JournalEntry e in entries)
             {
-                ctx.Out.WriteLine(JournalFormat.CsvLine(e));
+                ctx.Out.WriteLine(JournalEntryFormat.CsvLine(e));
             }
         }
-        else if (events.Count == 0)
+        else if (entries.Count == 0)
         {
-            ctx.Out.WriteLine("No journaled events match.");
+            ctx.Out.WriteLine("Nothing in the journal matches.");
         }
         else
         {
-            foreach (RadarEvent e in events)
+            foreach (JournalEntry e in entries)
             {
-                ctx.Out.WriteLine(JournalFormat.PlainLine(e));
+                ctx.Out.WriteLine(JournalEntryFormat.PlainLine(e));
             }
         }
 

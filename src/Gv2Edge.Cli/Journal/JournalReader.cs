@@ -8,7 +8,7 @@ namespace Gv2Edge.Cli.Journal;
 /// Queries over a journal file. Each query opens its own short-lived connection, so reading never blocks the writer
 /// (WAL) and works from another process while <c>edge run</c> writes.
 /// </summary>
-public sealed class JournalReader
+public sealed partial class JournalReader
 {
     private readonly string _connectionString;
 
@@ -172,7 +172,7 @@ public sealed class JournalReader
         DefaultTimeout = 30,
     }.ToString();
 
-    private SqliteConnection Connect()
+    internal SqliteConnection Connect()
     {
         var c = new SqliteConnection(_connectionString);
         c.Open();
@@ -199,7 +199,7 @@ public sealed class JournalReader
         return list;
     }
 
-    private static RadarEvent ReadEvent(SqliteDataReader r, int o) => new()
+    internal static RadarEvent ReadEvent(SqliteDataReader r, int o) => new()
     {
         Id = r.GetString(o),
         Time = ParseTime(r.GetString(o + 1)),
@@ -214,7 +214,7 @@ public sealed class JournalReader
         Extra = EventJson.DeserializeMap(r.IsDBNull(o + 10) ? null : r.GetString(o + 10)),
     };
 
-    private static double? NullableDouble(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+    internal static double? NullableDouble(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 
-    private static DateTimeOffset ParseTime(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+    internal static DateTimeOffset ParseTime(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

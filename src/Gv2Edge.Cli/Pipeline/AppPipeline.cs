@@ -95,12 +95,13 @@ public static class AppPipeline
             Flow = options.Services.Flow ?? (options.OptionsFlow ? FlowScans.Create(client, quotes, clock) : null),
             Radar = options.Services.Radar ?? (options.AnomalyRadar ? RadarScans.Create(client, quotes, pipeline, clock) : null),
         };
-        var scans = new ScanCoordinator(pipeline, feed, services, options.Journal, ctx.Err);
+        var output = new EventOutput(ctx, options.Dashboard);
+        var scans = new ScanCoordinator(pipeline, feed, services, options.Journal, ctx.Err) { AnomalyFound = output.WriteAnomaly };
         scans.Attach();
         pipeline.Start(symbols);
         using var stop = new CancellationTokenSource();
         Task periodic = options.PeriodicScans ? Task.Run(() => scans.RunPeriodicAsync(symbols, options.Schedule, stop.Token)) : Task.CompletedTask;
-        int code = await PipelineRunner.RunAsync(ctx, client, pipeline, options.Duration, options.Journal, options.Dashboard, feed).ConfigureAwait(false);
+        int code = await PipelineRunner.RunAsync(ctx, client, pipeline, options.Duration, options.Journal, options.Dashboard, feed, output).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         await periodic.ConfigureAwait(false);
         if (scans.Scans > 0 || scans.Failures > 0)

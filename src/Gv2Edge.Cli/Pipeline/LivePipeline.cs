@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Gv2Edge.Cli.Configuration;
 using Gv2Edge.Cli.Recording;
@@ -26,7 +25,6 @@ public sealed class LivePipeline : IAsyncDisposable
     private readonly TwsClient _client;
     private readonly ClientMarketDataLines _lines;
     private readonly TickRecorder? _recorder;
-    private readonly ConcurrentDictionary<MarketDataSubscription, SymbolId> _routes = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _tasks = [];
     private long _ticks;
@@ -58,7 +56,7 @@ public sealed class LivePipeline : IAsyncDisposable
             : null;
         if (recorder is not null)
         {
-            client.SubscriptionStale += OnStale;
+            _lines.StaleNoticed += OnStale;
             client.StateChanged += OnStateChanged;
         }
     }
@@ -110,12 +108,16 @@ public sealed class LivePipeline : IAsyncDisposable
 
         Core.Start();
         CancellationToken token = _stop.Token;
-        _tasks.Add(Task.Run(() => LoadBaselinesAsync(list, token), token));
+        BaselinesLoaded = Task.Run(() => LoadBaselinesAsync(list, token), token);
+        _tasks.Add(BaselinesLoaded);
         _tasks.Add(Task.Run(() => Core.LoadMinuteBaselinesAsync(MinuteBaselines, list, token), token));
         _tasks.Add(Task.Run(() => PumpAsync(token), token));
         _tasks.Add(Task.Run(() => Engine.RunAsync(token), token));
         _tasks.Add(Task.Run(() => Core.ForwardAsync(token), token));
     }
+
+    /// <summary>Completes when the symbols' baselines are loaded (or their loading ended); the scans wait for it.</summary>
+    public Task BaselinesLoaded { get; private set; } = Task.CompletedTask;
 
     /// <summary>Totals for the final summary line.</summary>
     public StreamSummary Summary() => Core.Summary();
@@ -159,24 +161,9 @@ public sealed class LivePipeline : IAsyncDisposable
         }
     }
 
-    // Ticks carry a subscription, not a symbol: the first update of a streaming line looks it up once, then the id is cached.
-    private bool TryRoute(MarketDataSubscription sub, out SymbolId id)
-    {
-        if (_routes.TryGetValue(sub, out id))
-        {
-            return true;
-        }
-
-        string symbol = sub.Contract.Symbol;
-        if (_lines.TickerOf(symbol) is { } ticker && ReferenceEquals(ticker, sub.Ticker))
-        {
-            id = Store.Intern(symbol);
-            _routes[sub] = id;
-            return true;
-        }
-
-        return false;
-    }
+    // Ticks carry a subscription, not a symbol. Only the streaming lines route; the scans' short-lived lines (radar and
+    // flow quotes, snapshots) share the client's update channel and are skipped, even on a symbol that also streams.
+    private bool TryRoute(MarketDataSubscription sub, out SymbolId id) => _lines.TryRoute(sub, out id);
 
     private async Task LoadBaselinesAsync(IReadOnlyList<string> symbols, CancellationToken token)
     {
@@ -191,13 +178,7 @@ public sealed class LivePipeline : IAsyncDisposable
             .ConfigureAwait(false);
     }
 
-    private void OnStale(object? sender, SubscriptionEvent e)
-    {
-        if (_routes.ContainsKey(e.Subscription))
-        {
-            _recorder?.WriteStale(e.Subscription.Contract.Symbol, Clock.GetUtcNow());
-        }
-    }
+    private void OnStale(string symbol, DateTimeOffset noticed) => _recorder?.WriteStale(symbol, noticed);
 
     private void OnStateChanged(object? sender, Tws.Connection.ConnectionStateChange e)
     {
@@ -220,7 +201,7 @@ public sealed class LivePipeline : IAsyncDisposable
         {
         }
 
-        _client.SubscriptionStale -= OnStale;
+        _lines.StaleNoticed -= OnStale;
         _client.StateChanged -= OnStateChanged;
         Core.Complete();
         _lines.Dispose();

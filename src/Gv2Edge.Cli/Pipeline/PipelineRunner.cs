@@ -20,9 +20,11 @@ public static class PipelineRunner
     /// <param name="journal">Where events are journaled, or null.</param>
     /// <param name="dashboard">Render the live dashboard (a terminal, not --json, not --headless) instead of event lines.</param>
     /// <param name="feed">The dashboard's feed (shared with the scans); null: a new one.</param>
+    /// <param name="output">Where lines go (shared with the scans' anomaly lines); null: a new one.</param>
     public static async Task<int> RunAsync(CommandContext ctx, TwsClient client, LivePipeline pipeline, TimeSpan? duration, EdgeJournal? journal, bool dashboard = false,
-        DashboardFeed? feed = null)
+        DashboardFeed? feed = null, EventOutput? output = null)
     {
+        output ??= new EventOutput(ctx, dashboard);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ctx.Cancellation);
         if (duration is { } d)
         {
@@ -59,10 +61,7 @@ public static class PipelineRunner
                 }
 
                 feed.Add(e);
-                if (!dashboard)
-                {
-                    ctx.Out.WriteLine(ctx.JsonOutput ? EventJson.Serialize(e) : FormatLine(e));
-                }
+                output.WriteEvent(e);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -86,6 +85,7 @@ public static class PipelineRunner
         {
         }
 
+        output.Close();
         WriteSummary(ctx, client, pipeline);
         return ExitCodes.Ok;
     }

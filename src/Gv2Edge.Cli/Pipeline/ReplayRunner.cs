@@ -76,7 +76,7 @@ public static class ReplayRunner
                     core.Store.Baselines.FromAverageDailyVolume(r.Symbol!, r.Day, r.AverageDailyVolume);
                     break;
                 case TickFileFormat.Tag.Stale:
-                    await core.Engine.OnStaleAsync(r.Symbol!, cancellationToken).ConfigureAwait(false);
+                    await core.Engine.OnStaleAsync(r.Symbol!, r.Time, cancellationToken).ConfigureAwait(false);
                     break;
                 case TickFileFormat.Tag.Reconnected:
                     core.Engine.OnReconnected();

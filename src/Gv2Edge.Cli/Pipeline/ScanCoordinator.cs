@@ -61,6 +61,9 @@ public sealed class ScanCoordinator(LivePipeline pipeline, DashboardFeed feed, S
     /// <summary>Scans (or parts of scans) that failed.</summary>
     public long Failures => Interlocked.Read(ref _failures);
 
+    /// <summary>Called with each anomaly (radar row or gap row) and its symbol's hot-list level, e.g. to print it; null: nothing.</summary>
+    public Action<AnomalyRecord, string?>? AnomalyFound { get; init; }
+
     /// <summary>Hooks the immediate scan into the streaming engine.</summary>
     public void Attach() => pipeline.Engine.ImmediateScan = ScanNowAsync;
 
@@ -103,7 +106,10 @@ public sealed class ScanCoordinator(LivePipeline pipeline, DashboardFeed feed, S
             do
             {
                 DateTimeOffset now = pipeline.Clock.GetUtcNow();
-                if (services.Radar is { } radar && schedule.RadarOnInterval && now >= nextRadar)
+                // The streaming engine's lines and baselines come first: a radar scan takes the lines free when it starts and
+                // queues its history requests behind none, so an early one would hold what the engine is waiting for.
+                bool engineReady = (pipeline.Subscriptions.PendingSends == 0 && pipeline.BaselinesLoaded.IsCompleted) || now - started >= TimeSpan.FromMinutes(2);
+                if (services.Radar is { } radar && schedule.RadarOnInterval && now >= nextRadar && engineReady)
                 {
                     nextRadar = now + schedule.Radar;
                     await Guard("radar", "the universe", async () => await RecordAnomaliesAsync(await radar(universe, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
@@ -127,6 +133,9 @@ public sealed class ScanCoordinator(LivePipeline pipeline, DashboardFeed feed, S
         {
         }
     }
+
+    /// <summary>The score of a gap at the <c>edge gaps</c> threshold (3%): what a gap row needs, as min(0.5, 5·|gap|).</summary>
+    public const double GapThresholdScore = 0.15;
 
     private int Priced() => pipeline.Store.SnapshotAll().Count(s => s.Updates > 0 && double.IsFinite(s.Last));
 
@@ -168,6 +177,7 @@ public sealed class ScanCoordinator(LivePipeline pipeline, DashboardFeed feed, S
             ["reference"] = r.Reference,
             ["referenceKind"] = r.ReferenceKind,
             ["volume"] = r.Volume,
+            ["threshold"] = GapThresholdScore,
         })).ToList();
         await RecordAnomaliesAsync(anomalies, cancellationToken).ConfigureAwait(false);
     }
@@ -189,6 +199,7 @@ public sealed class ScanCoordinator(LivePipeline pipeline, DashboardFeed feed, S
         foreach (AnomalyRecord a in anomalies)
         {
             feed.SetSuspect(a);
+            AnomalyFound?.Invoke(a, pipeline.Engine.HotList.PriorityOf(a.Symbol).ToWord());
             if (journal is not null)
             {
                 await journal.AppendAnomalyAsync(a, cancellationToken).ConfigureAwait(false);

@@ -35,8 +35,12 @@ public sealed class ClientMarketDataLines : IMarketDataLines, IQuoteSnapshots, I
         _resolver = resolver;
         _clock = clock;
         _client.SubscriptionStale += OnStale;
+        _client.SubscriptionFailed += OnFailed;
         _client.StateChanged += OnStateChanged;
     }
+
+    /// <summary>A streaming line went silent: its symbol and when it was noticed (the time the STALE event carries).</summary>
+    public event Action<string, DateTimeOffset>? StaleNoticed;
 
     /// <summary>Ticks moved into the engine.</summary>
     public long Ticks => Interlocked.Read(ref _ticks);
@@ -52,11 +56,16 @@ public sealed class ClientMarketDataLines : IMarketDataLines, IQuoteSnapshots, I
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> SubscribeAsync(string symbol, CancellationToken cancellationToken)
+    public async ValueTask<LineOutcome> SubscribeAsync(string symbol, CancellationToken cancellationToken)
     {
-        if (_bySymbol.ContainsKey(symbol))
+        if (_bySymbol.TryGetValue(symbol, out MarketDataSubscription? held))
         {
-            return true;
+            if (held.IsActive)
+            {
+                return LineOutcome.Subscribed; // the client re-sends its own lines after a reconnect
+            }
+
+            Forget(symbol, held);
         }
 
         Contract contract;
@@ -64,9 +73,13 @@ public sealed class ClientMarketDataLines : IMarketDataLines, IQuoteSnapshots, I
         {
             contract = ContractResolver.ForMarketData(await _resolver.ResolveAsync(symbol, cancellationToken).ConfigureAwait(false));
         }
-        catch (Exception ex) when (ex is SymbolException or TwsException)
+        catch (SymbolException ex)
         {
-            return false;
+            return IsRefusal(ex.Code) ? LineOutcome.Refused : LineOutcome.Unavailable;
+        }
+        catch (TwsException ex)
+        {
+            return IsRefusal(ex.Code) ? LineOutcome.Refused : LineOutcome.Unavailable;
         }
 
         try
@@ -78,11 +91,16 @@ public sealed class ClientMarketDataLines : IMarketDataLines, IQuoteSnapshots, I
             }
 
             _bySymbol[symbol] = sub;
-            return true;
+            return LineOutcome.Subscribed;
         }
-        catch (Exception ex) when (ex is TwsException or InvalidOperationException)
+        catch (TwsException ex)
         {
-            return false;
+            // No line free at this moment (another part of the app holds them): a passing state, retried later.
+            return IsRefusal(ex.Code) ? LineOutcome.Refused : LineOutcome.Unavailable;
+        }
+        catch (InvalidOperationException)
+        {
+            return LineOutcome.Unavailable;
         }
     }
 
@@ -98,12 +116,22 @@ public sealed class ClientMarketDataLines : IMarketDataLines, IQuoteSnapshots, I
         return ValueTask.CompletedTask;
     }
 
-    /// <inheritdoc />
-    public async ValueTask<bool> ResubscribeAsync(string symbol, CancellationToken cancellationToken)
-    {
-        await UnsubscribeAsync(symbol, cancellationToken).ConfigureAwait(false);
-        return await SubscribeAsync(symbol, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>
+    /// A silent line: the client has already re-sent it (silence) or will when the gateway says so (1101, 2104), so a
+    /// line the client still holds is left alone: cancelling and re-requesting it too would only double the messages.
+    /// A line the client gave up is requested anew.
+    /// </summary>
+    public ValueTask<LineOutcome> ResubscribeAsync(string symbol, CancellationToken cancellationToken)
+        => SubscribeAsync(symbol, cancellationToken);
+
+    /// <summary>True for the gateway refusing the symbol itself (unknown, expired, no permission); anything else passes.</summary>
+    public static bool IsRefusal(int code) => code is TwsErrorCodes.NoSecurityDefinition or TwsErrorCodes.ExpiredContract
+        or TwsErrorCodes.ValidationError or TwsErrorCodes.NotSubscribed or TwsErrorCodes.InvalidRealTimeQuery
+        or TwsErrorCodes.DelayedAvailable or TwsErrorCodes.PartiallySubscribed or TwsErrorCodes.DelayedNotEnabled
+        or TwsErrorCodes.DelayedNotEnabled2 or SymbolErrorCodes.Ambiguous or SymbolErrorCodes.NotCovered or SymbolErrorCodes.Invalid;
+
+    /// <summary>The symbol this adapter streams on <paramref name="subscription"/>; false for any other line (scans, snapshots).</summary>
+    public bool TryRoute(MarketDataSubscription subscription, out SymbolId id) => _ids.TryGetValue(subscription, out id);
 
     /// <inheritdoc />
     public async ValueTask<QuoteTick?> GetSnapshotAsync(string symbol, CancellationToken cancellationToken)
@@ -153,10 +181,33 @@ public sealed class ClientMarketDataLines : IMarketDataLines, IQuoteSnapshots, I
 
     private void OnStale(object? sender, Tws.SubscriptionEvent e)
     {
-        if (_engine is { } engine && _ids.ContainsKey(e.Subscription))
+        if (_engine is { } engine && _ids.TryGetValue(e.Subscription, out SymbolId id))
         {
-            _ = engine.OnStaleAsync(e.Subscription.Contract.Symbol, CancellationToken.None);
+            string symbol = _store?.SymbolOf(id) ?? e.Subscription.Contract.Symbol;
+            DateTimeOffset now = _clock.GetUtcNow();
+            StaleNoticed?.Invoke(symbol, now);
+            _ = engine.OnStaleAsync(symbol, now, CancellationToken.None);
         }
+    }
+
+    // The gateway ended one of our lines with an error: forget it, and tell the manager whether to retry it.
+    private void OnFailed(object? sender, Tws.SubscriptionEvent e)
+    {
+        if (!_ids.TryGetValue(e.Subscription, out SymbolId id))
+        {
+            return;
+        }
+
+        string symbol = _store?.SymbolOf(id) ?? e.Subscription.Contract.Symbol;
+        Forget(symbol, e.Subscription);
+        int code = (e.Subscription.Error as TwsException)?.Code ?? 0;
+        _engine?.Subscriptions?.OnLineLost(symbol, IsRefusal(code) ? LineOutcome.Refused : LineOutcome.Unavailable);
+    }
+
+    private void Forget(string symbol, MarketDataSubscription sub)
+    {
+        _ids.TryRemove(sub, out _);
+        _bySymbol.TryRemove(new KeyValuePair<string, MarketDataSubscription>(symbol, sub));
     }
 
     private void OnStateChanged(object? sender, Tws.Connection.ConnectionStateChange e)
@@ -171,6 +222,7 @@ public sealed class ClientMarketDataLines : IMarketDataLines, IQuoteSnapshots, I
     public void Dispose()
     {
         _client.SubscriptionStale -= OnStale;
+        _client.SubscriptionFailed -= OnFailed;
         _client.StateChanged -= OnStateChanged;
     }
 }

@@ -95,11 +95,16 @@ public sealed partial class StreamingEngine
     /// The line provider reports <paramref name="symbol"/> silent: emit STALE (cooldown applies), then resubscribe
     /// through the subscription manager, which evicts it only if that fails too.
     /// </summary>
-    public async Task OnStaleAsync(string symbol, CancellationToken cancellationToken = default)
+    public Task OnStaleAsync(string symbol, CancellationToken cancellationToken = default) => OnStaleAsync(symbol, _time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// <see cref="OnStaleAsync(string, CancellationToken)"/> as noticed at <paramref name="now"/>: a recorder and a replay
+    /// stamp the notice once, so the STALE event they give is the same.
+    /// </summary>
+    public async Task OnStaleAsync(string symbol, DateTimeOffset now, CancellationToken cancellationToken)
     {
         SymbolId id = _store.Intern(symbol);
         SymbolState state = _store.State(id);
-        DateTimeOffset now = _time.GetUtcNow();
         bool pass;
         double silent;
         Gv2Edge.Market.MarketSession session;

@@ -16,6 +16,12 @@ public sealed record StreamingOptions
     /// <summary>Pause between batches. Default 0.5 s.</summary>
     public TimeSpan BatchDelay { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// A subscription that could not go out for a passing reason (no line free at that moment, connection down) is
+    /// re-requested after this; it keeps its place meanwhile. Default 5 s.
+    /// </summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A subscription with no update for this long during regular hours is stale (evicted first). Default 5 min.</summary>
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -54,7 +60,7 @@ public sealed record StreamingOptions
             throw new ArgumentException("Streaming options: MaxSubscriptions, BatchSize and ChannelCapacity must be at least 1.");
         }
 
-        if (BatchDelay < TimeSpan.Zero || StaleAfter <= TimeSpan.Zero || HotTtl <= TimeSpan.Zero || WarmTtl <= TimeSpan.Zero || NormalTtl <= TimeSpan.Zero)
+        if (BatchDelay < TimeSpan.Zero || RetryDelay <= TimeSpan.Zero || StaleAfter <= TimeSpan.Zero || HotTtl <= TimeSpan.Zero || WarmTtl <= TimeSpan.Zero || NormalTtl <= TimeSpan.Zero)
         {
             throw new ArgumentException("Streaming options: delays and TTLs must be positive.");
         }

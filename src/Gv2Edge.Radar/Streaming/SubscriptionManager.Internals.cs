@@ -6,9 +6,14 @@ namespace Gv2Edge.Radar.Streaming;
 /// <summary>Table changes (under the lock) and the paced sender.</summary>
 public sealed partial class SubscriptionManager
 {
-    /// <summary>Sends up to one batch of pending requests; returns how many went out. Safe to call from one loop only.</summary>
+    /// <summary>Sends up to one batch of pending requests (due retries first join the queue); returns how many went out. Safe to call from one loop only.</summary>
     public async Task<int> SendBatchAsync(CancellationToken cancellationToken = default)
     {
+        lock (_lock)
+        {
+            PromoteDueRetries();
+        }
+
         int sent = 0;
         while (sent < _options.BatchSize)
         {
@@ -39,25 +44,23 @@ public sealed partial class SubscriptionManager
             }
 
             _store.MarkGap(op.Target!.Id); // a fresh subscription restarts period volume
-            bool ok;
+            LineOutcome outcome;
             try
             {
-                ok = await _lines.SubscribeAsync(op.Symbol, cancellationToken).ConfigureAwait(false);
+                outcome = await _lines.SubscribeAsync(op.Symbol, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                ok = false;
+                outcome = LineOutcome.Unavailable;
             }
 
-            if (!ok)
+            if (outcome != LineOutcome.Subscribed)
             {
                 lock (_lock)
                 {
-                    Failures++;
                     if (_held.TryGetValue(op.Symbol, out Subscription? s) && ReferenceEquals(s, op.Target))
                     {
-                        _held.Remove(op.Symbol);
-                        AdmitWaiting();
+                        Fail(s, outcome);
                     }
                 }
             }
@@ -66,12 +69,15 @@ public sealed partial class SubscriptionManager
         return sent;
     }
 
-    /// <summary>Sends pending requests in batches of <see cref="StreamingOptions.BatchSize"/>, <see cref="StreamingOptions.BatchDelay"/> apart, until cancelled.</summary>
+    /// <summary>
+    /// Sends pending requests in batches of <see cref="StreamingOptions.BatchSize"/>, <see cref="StreamingOptions.BatchDelay"/>
+    /// apart, and re-requests what could not go out after <see cref="StreamingOptions.RetryDelay"/>, until cancelled.
+    /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            await _work.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await WaitForWorkAsync(cancellationToken).ConfigureAwait(false);
             while (await SendBatchAsync(cancellationToken).ConfigureAwait(false) > 0 && PendingSends > 0)
             {
                 await Task.Delay(_options.BatchDelay, _time, cancellationToken).ConfigureAwait(false);
@@ -79,13 +85,14 @@ public sealed partial class SubscriptionManager
         }
     }
 
-    /// <summary>After a reconnect every line is gone: re-send every held subscription, in paced batches.</summary>
+    /// <summary>After a reconnect every line is gone: re-send every held subscription (waiting retries included), in paced batches.</summary>
     public void OnReconnected()
     {
         lock (_lock)
         {
             Reconnects++;
             _ops.Clear();
+            _retries.Clear();
             foreach (Subscription s in _held.Values.OrderByDescending(s => s.Priority).ThenBy(s => s.Symbol, StringComparer.Ordinal))
             {
                 s.Sent = false;
@@ -94,20 +101,24 @@ public sealed partial class SubscriptionManager
         }
     }
 
-    /// <summary>The line provider reported <paramref name="symbol"/> silent: resubscribe it; evict it if that fails too. True when kept.</summary>
+    /// <summary>
+    /// The line provider reported <paramref name="symbol"/> silent: resubscribe it. Evicted only when the gateway
+    /// refuses the symbol itself; a passing failure (no line at that moment, connection down) keeps it and retries
+    /// later. True when kept.
+    /// </summary>
     public async Task<bool> OnStaleAsync(string symbol, CancellationToken cancellationToken)
     {
-        bool ok;
+        LineOutcome outcome;
         try
         {
-            ok = await _lines.ResubscribeAsync(symbol, cancellationToken).ConfigureAwait(false);
+            outcome = await _lines.ResubscribeAsync(symbol, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            ok = false;
+            outcome = LineOutcome.Unavailable;
         }
 
-        if (ok)
+        if (outcome == LineOutcome.Subscribed)
         {
             if (_store.TryGetId(symbol, out SymbolId id))
             {
@@ -119,11 +130,19 @@ public sealed partial class SubscriptionManager
 
         lock (_lock)
         {
-            if (_held.TryGetValue(symbol, out Subscription? s))
+            if (!_held.TryGetValue(symbol, out Subscription? s))
             {
-                Evict(s);
-                AdmitWaiting();
+                return false;
             }
+
+            if (outcome == LineOutcome.Unavailable)
+            {
+                ScheduleRetry(s);
+                return true;
+            }
+
+            Evict(s);
+            AdmitWaiting();
         }
 
         return false;

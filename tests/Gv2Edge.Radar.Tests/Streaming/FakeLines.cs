@@ -12,7 +12,8 @@ internal sealed class FakeLines(int budget = 100) : IMarketDataLines
 
     public HashSet<string> Refuse { get; } = [];
 
-    public bool ResubscribeWorks { get; set; } = true;
+    /// <summary>What a resubscription of a silent line gives. Default <see cref="LineOutcome.Subscribed"/>.</summary>
+    public LineOutcome ResubscribeOutcome { get; set; } = LineOutcome.Subscribed;
 
     public int MaxOpen { get; private set; }
 
@@ -31,7 +32,10 @@ internal sealed class FakeLines(int budget = 100) : IMarketDataLines
         }
     }
 
-    public ValueTask<bool> SubscribeAsync(string symbol, CancellationToken cancellationToken)
+    /// <summary>Symbols whose next requests fail for a passing reason (no line free, connection down).</summary>
+    public HashSet<string> Unavailable { get; } = [];
+
+    public ValueTask<LineOutcome> SubscribeAsync(string symbol, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -39,12 +43,17 @@ internal sealed class FakeLines(int budget = 100) : IMarketDataLines
             Log.Add("+" + symbol);
             if (Refuse.Contains(symbol))
             {
-                return ValueTask.FromResult(false);
+                return ValueTask.FromResult(LineOutcome.Refused);
+            }
+
+            if (Unavailable.Contains(symbol))
+            {
+                return ValueTask.FromResult(LineOutcome.Unavailable);
             }
 
             _open.Add(symbol);
             MaxOpen = Math.Max(MaxOpen, _open.Count);
-            return ValueTask.FromResult(true);
+            return ValueTask.FromResult(LineOutcome.Subscribed);
         }
     }
 
@@ -58,7 +67,7 @@ internal sealed class FakeLines(int budget = 100) : IMarketDataLines
         }
     }
 
-    public ValueTask<bool> ResubscribeAsync(string symbol, CancellationToken cancellationToken) => ValueTask.FromResult(ResubscribeWorks);
+    public ValueTask<LineOutcome> ResubscribeAsync(string symbol, CancellationToken cancellationToken) => ValueTask.FromResult(ResubscribeOutcome);
 
     /// <summary>After a reconnect the gateway holds no lines.</summary>
     public void DropAll()

@@ -173,7 +173,7 @@ public class SubscriptionManagerTests
         Assert.True(await m.OnStaleAsync("AAA", default));
         Assert.True(m.IsSubscribed("AAA"));
 
-        lines.ResubscribeWorks = false;
+        lines.ResubscribeOutcome = LineOutcome.Refused;
         Assert.False(await m.OnStaleAsync("AAA", default));
         Assert.False(m.IsSubscribed("AAA"));
         await SendAll(m);
