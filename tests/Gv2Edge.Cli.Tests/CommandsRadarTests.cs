@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gv2Edge.Tws.Simulator;
+using Gv2Edge.Tws.Simulator.Faults;
 using Xunit;
 using static Gv2Edge.Cli.Tests.CommandsCheckTests;
 
@@ -53,6 +54,27 @@ public sealed class CommandsRadarTests : IDisposable
         using JsonDocument doc = JsonDocument.Parse(line);
         Assert.Equal("SOUN", doc.RootElement.GetProperty("symbol").GetString());
         Assert.Equal(2, stderr.Split('\n').Count(l => l.StartsWith("radar: 2 symbols", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Radar_text_says_which_volume_baseline_each_spike_used_when_the_gateway_refuses_a_symbols_bars()
+    {
+        await using GatewaySimulator sim = await StartAsync(new SimulatorOptions
+        {
+            Port = 0,
+            Scenario = "volume-burst",
+            Start = new DateTime(2026, 11, 24, 9, 41, 0),
+            HistoricalFailures = new Dictionary<string, HistoricalFailure> { ["AMD"] = HistoricalFailure.NoData },
+        });
+
+        (int code, string stdout, string stderr) = await CliRunner.RunAsync("radar", "--symbols", "AMD,AAPL", "--port", Port(sim), "--cache-dir", _cache, "--all");
+
+        Assert.True(code == 3, stderr + stdout);
+        string amd = stdout[stdout.IndexOf("AMD ", StringComparison.Ordinal)..];
+        Assert.Contains("VOLUME_SPIKE", amd, StringComparison.Ordinal);
+        Assert.Contains("(baseline from IB's 90-day average volume", amd, StringComparison.Ordinal);
+        Assert.Contains("AMD    error 162: ", stdout, StringComparison.Ordinal);
+        Assert.Contains("1 volume baselines from IB's average volume", stderr, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -131,7 +131,8 @@ public sealed partial class RadarScanService
         try
         {
             Interlocked.Increment(ref scan.HistoricalRequests);
-            data = await _history(contract, timeout.Token).ConfigureAwait(false);
+            data = await _client.GetHistoricalBarsAsync(contract, string.Empty, HistoryDuration, HistoryBarSize, "TRADES", useRth: false, timeout.Token)
+                .ConfigureAwait(false);
         }
         catch (TwsException ex) when (MarketDataService.IsPerSymbol(ex))
         {
@@ -139,7 +140,7 @@ public sealed partial class RadarScanService
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SymbolException(symbol, SymbolErrorCodes.NoData, $"{symbol}: no historical bars within {Options.RequestTimeout.TotalSeconds:0} s; volume and range baselines unknown.");
+            throw new SymbolException(symbol, SymbolErrorCodes.NoData, $"{symbol}: no historical bars within {Options.RequestTimeout.TotalSeconds:0} s (IB's pacing refusals are retried until then).");
         }
 
         var bars = new List<HistoryBar>(data.Bars.Count);
@@ -158,7 +159,7 @@ public sealed partial class RadarScanService
         SymbolBaseline baseline = SymbolBaseline.FromHalfHourBars(bars, scan.Cache.TradingDay, _market.Sessions.Calendar, Options.BaselineSessions, Options.AtrPeriod);
         return baseline.Sessions > 0
             ? baseline
-            : throw new SymbolException(symbol, SymbolErrorCodes.NoData, $"{symbol}: IB has no bars for the sessions before {scan.Cache.TradingDay:yyyy-MM-dd}; volume and range baselines unknown.");
+            : throw new SymbolException(symbol, SymbolErrorCodes.NoData, $"{symbol}: IB has no bars for the sessions before {scan.Cache.TradingDay:yyyy-MM-dd}.");
     }
 
     /// <summary>IB's "unknown", "ambiguous" or "not covered" will not change today: remember it so a re-scan does not ask again.</summary>

@@ -24,7 +24,6 @@ public sealed partial class RadarScanService
     private readonly MarketDataService _market;
     private readonly TimeProvider _clock;
     private readonly AnomalyScorer _scorer;
-    private readonly Func<Contract, CancellationToken, Task<HistoricalData>> _history;
     private readonly Lock _gate = new();
     private HashSet<string> _previousSuspects = new(StringComparer.Ordinal);
     private BaselineDiskCache? _cache;
@@ -34,16 +33,6 @@ public sealed partial class RadarScanService
     /// <param name="options">Scan options. Default <see cref="RadarScanOptions"/>.</param>
     /// <param name="clock">Clock for waits and timing. Default system.</param>
     public RadarScanService(TwsClient client, MarketDataService market, RadarScanOptions? options = null, TimeProvider? clock = null)
-        : this(client, market, options, clock, null)
-    {
-    }
-
-    /// <summary>
-    /// As the public constructor; <paramref name="history"/> replaces the half-hour-bar request (tests put a fault injector
-    /// around the real client with it).
-    /// </summary>
-    internal RadarScanService(TwsClient client, MarketDataService market, RadarScanOptions? options, TimeProvider? clock,
-        Func<Contract, CancellationToken, Task<HistoricalData>>? history)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(market);
@@ -53,7 +42,6 @@ public sealed partial class RadarScanService
         Options.Validate();
         _clock = clock ?? TimeProvider.System;
         _scorer = new AnomalyScorer(Options.Anomaly);
-        _history = history ?? ((contract, ct) => _client.GetHistoricalBarsAsync(contract, string.Empty, HistoryDuration, HistoryBarSize, "TRADES", useRth: false, ct));
     }
 
     /// <summary>The options in use.</summary>

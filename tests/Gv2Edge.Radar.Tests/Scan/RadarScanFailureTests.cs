@@ -1,8 +1,9 @@
+using Gv2Edge.Market;
 using Gv2Edge.Radar.Anomaly;
 using Gv2Edge.Radar.Quotes;
 using Gv2Edge.Radar.Scan;
-using Gv2Edge.Tws.Errors;
-using Gv2Edge.Tws.Protocol.Messages;
+using Gv2Edge.Tws.Simulator.Faults;
+using Gv2Edge.Tws.Simulator.Market;
 using Xunit;
 
 namespace Gv2Edge.Radar.Tests.Scan;
@@ -31,36 +32,55 @@ public sealed class RadarScanFailureTests
     }
 
     [Fact]
-    public async Task Missing_bars_and_a_pacing_violation_are_reported_per_symbol_the_gap_is_still_scored_and_the_scan_goes_on()
+    public async Task Bars_the_gateway_refuses_are_reported_per_symbol_and_the_volume_is_compared_with_IBs_average_volume_instead()
     {
-        await using RadarSimulatorFixture f = await RadarSimulatorFixture.StartAsync("gap-up", new TimeOnly(4, 30));
-        // A fault injector around the real client: the gateway's own answers for these two symbols, everything else real.
-        Task<HistoricalData> History(Contract c, CancellationToken ct) => c.Symbol switch
-        {
-            "SOUN" => throw new TwsException(162, "Historical Market Data Service error message:HMDS query returned no data: SOUN@SMART Trades"),
-            "MSFT" => throw new TwsException(162, "Historical Market Data Service error message:Historical data request pacing violation"),
-            _ => f.Client.GetHistoricalBarsAsync(c, "", "1 M", "30 mins", "TRADES", false, ct),
-        };
+        await using RadarSimulatorFixture f = await RadarSimulatorFixture.StartAsync("volume-burst", new TimeOnly(9, 41));
+        f.Simulator.Faults.FailHistoricalData("AMD", HistoricalFailure.NoData);
+        // (A pacing refusal is not here: the client queues it again with a back-off, so the scan sees only its timeout.)
+        f.Simulator.Faults.FailHistoricalData("MSFT", HistoricalFailure.NoPermission);
+        string[] symbols = ["AMD", "MSFT", "AAPL", "SOUN"];
 
-        RadarScanResult result = await f.Service(history: History).ScanAsync(RadarUniverse.Named(["SOUN", "MSFT", "AAPL", "TLRY"]));
+        RadarScanResult result = await f.Service().ScanAsync(RadarUniverse.Named(symbols));
 
-        Assert.Equal(["MSFT", "SOUN"], result.Errors.Select(e => e.Symbol));
+        Assert.Equal(["AMD", "MSFT"], result.Errors.Select(e => e.Symbol));
         Assert.All(result.Errors, e => Assert.Equal(162, e.Code));
-        Assert.Contains("pacing violation", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("HMDS query returned no data: AMD@SMART", result.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("No market data permissions", result.Errors[1].Message, StringComparison.Ordinal);
+        Assert.All(result.Errors, e => Assert.Contains("IB's average volume instead", e.Message, StringComparison.Ordinal));
         Assert.Equal(4, result.Scored.Count);
-        RadarRow soun = Assert.Single(result.Rows, r => r.Symbol == "SOUN");
-        Assert.Contains("GAP", soun.Types);
-        Assert.Equal(VolumeBaselineSource.IbAverageVolume, soun.VolumeBaseline);
-        Assert.NotNull(soun.AvgVolumeToTime);
-        Assert.Null(soun.Atr);
-        Assert.Contains("IB's average volume instead", result.Errors[1].Message, StringComparison.Ordinal);
-        Assert.NotNull(result.Scored.Single(r => r.Symbol == "AAPL").Atr);
+        Assert.Equal(2, result.Stats.AverageVolumeBaselines);
 
-        // Failed baselines are not cached: the next scan asks for those two again, and only those.
-        RadarScanResult again = await f.Service().ScanAsync(RadarUniverse.Named(["SOUN", "MSFT", "AAPL", "TLRY"]));
+        // AMD's burst is still found: its volume against IB's average volume (tick 21) spread over the intraday curve.
+        RadarRow amd = Assert.Single(result.Scored, r => r.Symbol == "AMD");
+        double adv = Universe.Default.Find("AMD")!.AvgDailyVolume;
+        double share = VolumeToTime.CumulativeShare(TimeOnly.FromTimeSpan(ExchangeTime.ToExchange(result.Time).TimeOfDay), includeExtended: true);
+        Assert.Equal(VolumeBaselineSource.IbAverageVolume, amd.VolumeBaseline);
+        Assert.Equal(adv * share, amd.AvgVolumeToTime!.Value, 6);
+        Assert.Null(amd.Atr);
+        AnomalyFinding spike = Assert.Single(amd.Anomalies, a => a.Type == "VOLUME_SPIKE");
+        Assert.Contains("baseline from IB's 90-day average volume", spike.Reason, StringComparison.Ordinal);
+        Assert.True(amd.VolumeRatio > 3, $"ratio {amd.VolumeRatio}");
+        Assert.Equal(amd.Volume!.Value / amd.AvgVolumeToTime.Value, amd.VolumeRatio!.Value, 9);
+
+        // The others have their own bars, and the quiet majors raise nothing.
+        RadarRow aapl = Assert.Single(result.Scored, r => r.Symbol == "AAPL");
+        Assert.Equal(VolumeBaselineSource.Bars, aapl.VolumeBaseline);
+        Assert.NotNull(aapl.Atr);
+        Assert.DoesNotContain("VOLUME_SPIKE", aapl.Types);
+        Assert.Equal(VolumeBaselineSource.IbAverageVolume, Assert.Single(result.Scored, r => r.Symbol == "MSFT").VolumeBaseline);
+
+        // Fallback baselines are not cached: once the gateway serves the bars again, the next scan asks for those two only.
+        f.Simulator.Faults.RestoreHistoricalData("AMD");
+        f.Simulator.Faults.RestoreHistoricalData("MSFT");
+        RadarScanResult again = await f.Service().ScanAsync(RadarUniverse.Named(symbols));
         Assert.Empty(again.Errors);
         Assert.Equal(2, again.Stats.HistoricalRequests);
         Assert.Equal(2, again.Stats.CacheHits);
+        Assert.Equal(0, again.Stats.AverageVolumeBaselines);
+        RadarRow amdFromBars = Assert.Single(again.Scored, r => r.Symbol == "AMD");
+        Assert.Equal(VolumeBaselineSource.Bars, amdFromBars.VolumeBaseline);
+        Assert.Contains("VOLUME_SPIKE", amdFromBars.Types);
+        Assert.NotNull(amdFromBars.Atr);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using Gv2Edge.Market;
 using Gv2Edge.Radar.Quotes;
 using Gv2Edge.Radar.Scan;
 using Gv2Edge.Tws;
-using Gv2Edge.Tws.Protocol.Messages;
 using Gv2Edge.Tws.Simulator;
 
 namespace Gv2Edge.Radar.Tests.Scan;
@@ -42,8 +41,8 @@ internal sealed class RadarSimulatorFixture : IAsyncDisposable
     public static Task<RadarSimulatorFixture> StartAsync(string scenario, TimeOnly time) => StartAsync(scenario, new DateOnly(2026, 11, 24).ToDateTime(time));
 
     /// <summary>A scan service over this connection (a fresh one has an empty memory, the disk cache stays).</summary>
-    public RadarScanService Service(RadarScanOptions? options = null, Func<Contract, CancellationToken, Task<HistoricalData>>? history = null)
-        => new(Client, Market, (options ?? new RadarScanOptions()) with { CacheDirectory = CacheDirectory }, null, history);
+    public RadarScanService Service(RadarScanOptions? options = null)
+        => new(Client, Market, (options ?? new RadarScanOptions()) with { CacheDirectory = CacheDirectory });
 
     public async ValueTask DisposeAsync()
     {
