@@ -36,8 +36,8 @@ public sealed partial class GatewaySimulator : IAsyncDisposable
         Clock = new MarketClock(options.Start ?? Scenario.Start, options.Speed, options.TimeProvider);
         Logger = options.LoggerFactory.CreateLogger("Gv2Edge.Tws.Simulator");
         Model = new MarketModel(Universe.Default, new CalendarAdapter(new UsEquityCalendar()), Scenario, options.Seed, Clock);
-        // IB's limits run on the market clock, the one clock client and simulator share (at speed 1 it is wall time).
-        RateLimiter = new RateLimiter(Clock);
+        LimitsTime = options.LimitsClock == LimitsClock.Driving ? options.TimeProvider : Clock;
+        RateLimiter = new RateLimiter(LimitsTime);
         Faults = new SimulatorFaults(this);
         History = new HistoryService(this);
         Load = options.Load is { } load ? new LoadGenerator(this, load) : null;
@@ -51,6 +51,13 @@ public sealed partial class GatewaySimulator : IAsyncDisposable
 
     /// <summary>The simulated market's clock; share it with the app when running in-process.</summary>
     public MarketClock Clock { get; }
+
+    /// <summary>
+    /// The clock of the transport (<see cref="SimulatorOptions.TimeProvider"/>, real time in production): what a client
+    /// in the same process should pace its messages on when <see cref="SimulatorOptions.LimitsClock"/> is
+    /// <see cref="LimitsClock.Driving"/>, so that 45 messages a second stay 45 a real second at any market speed.
+    /// </summary>
+    public TimeProvider TransportClock => Options.TimeProvider;
 
     /// <summary>Faults on demand.</summary>
     public SimulatorFaults Faults { get; }
@@ -86,6 +93,9 @@ public sealed partial class GatewaySimulator : IAsyncDisposable
     internal MarketModel Model { get; }
 
     internal RateLimiter RateLimiter { get; }
+
+    /// <summary>The clock IB's time-based limits count on (<see cref="SimulatorOptions.LimitsClock"/>).</summary>
+    internal TimeProvider LimitsTime { get; }
 
     internal HistoryService History { get; }
 

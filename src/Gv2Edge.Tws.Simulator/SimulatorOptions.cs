@@ -82,6 +82,13 @@ public sealed record SimulatorOptions
     /// </summary>
     public bool WarmUp { get; init; }
 
+    /// <summary>
+    /// The clock the 50 messages/s limit and historical pacing are counted on (default <see cref="Simulator.LimitsClock.Market"/>,
+    /// what an in-process client pacing on the market clock needs; <see cref="Simulator.LimitsClock.Driving"/> is what IB
+    /// does and what external clients need at a speed other than 1). Same result at speed 1.
+    /// </summary>
+    public LimitsClock LimitsClock { get; init; } = LimitsClock.Market;
+
     /// <summary>The driving clock (default <see cref="TimeProvider.System"/>); tests pass a FakeTimeProvider.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -109,6 +116,11 @@ public sealed record SimulatorOptions
         if (Lines < 1)
         {
             throw new ArgumentException($"Lines {Lines} must be at least 1.");
+        }
+
+        if (!Enum.IsDefined(LimitsClock))
+        {
+            throw new ArgumentException($"LimitsClock {LimitsClock} is not one of {string.Join(", ", Enum.GetNames<LimitsClock>())}.");
         }
 
         Load?.Validate();

@@ -4,7 +4,7 @@ namespace Gv2Edge.Tws.Simulator.Server;
 
 /// <summary>
 /// Historical bars for reqHistoricalData (synthetic past days, then the simulated days as they were traded) and
-/// IB's historical pacing, counted over all connections on the driving clock.
+/// IB's historical pacing, counted over all connections on the limits clock (<see cref="SimulatorOptions.LimitsClock"/>).
 /// </summary>
 internal sealed class HistoryService
 {
@@ -25,7 +25,7 @@ internal sealed class HistoryService
             return true;
         }
 
-        TimeProvider time = _server.Options.TimeProvider;
+        TimeProvider time = _server.LimitsTime;
         long now = time.GetTimestamp();
         long second = time.TimestampFrequency;
         lock (_gate)

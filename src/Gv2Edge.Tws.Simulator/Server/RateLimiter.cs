@@ -2,7 +2,8 @@ namespace Gv2Edge.Tws.Simulator.Server;
 
 /// <summary>
 /// TWS's inbound limit: at most 50 client messages in any one-second window, counted over all connections
-/// (IB documents the limit per TWS instance, not per client). Measured on the driving clock, not market time.
+/// (IB documents the limit per TWS instance, not per client). Measured on the clock it is given: the limits clock
+/// (<see cref="SimulatorOptions.LimitsClock"/>), the market clock by default.
 /// </summary>
 internal sealed class RateLimiter
 {
