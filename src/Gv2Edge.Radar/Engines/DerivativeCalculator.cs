@@ -9,12 +9,15 @@ internal static class DerivativeCalculator
     {
         int n = s.Count;
         double confidence = Math.Min(1.0, (double)n / o.ConfidenceSamples);
-        if (!s.IsReady)
+        // The window never straddles a session change: the step in volume at the open (or the close) is the
+        // session's, not accumulation, so a session's first minutes are not ready yet.
+        int inSession = SameSessionCount(s);
+        if (!s.IsReady || inSession < o.MinSamples)
         {
             return new DerivativeState { Samples = n, Confidence = confidence, BaselineSource = "none", Latest = n > 0 ? s[0] : default, Time = n > 0 ? s[0].Time : default, Price = n > 0 ? s[0].Price : 0 };
         }
 
-        int w = Math.Min(o.DerivativeWindow, n);
+        int w = Math.Min(o.DerivativeWindow, inSession);
         TickerSample last = s[0], prev = s[1], prev2 = s[2], first = s[w - 1];
         double dtLast = Minutes(last.Time - prev.Time);
         double dtPrev = Minutes(prev.Time - prev2.Time);
@@ -79,6 +82,21 @@ internal static class DerivativeCalculator
         }
 
         return volume / (seconds / 60.0);
+    }
+
+    // Samples of the newest one's session whose whole period lies in it: the first sample labelled with a new session
+    // covers the minute before it (the pre-market's last minute at 09:30), so it does not count.
+    private static int SameSessionCount(TickerSeries s)
+    {
+        int count = 0;
+        while (count < s.Count && Same(s[count], s[0]) && (count + 1 == s.Count || Same(s[count + 1], s[0])))
+        {
+            count++;
+        }
+
+        return count;
+
+        static bool Same(in TickerSample a, in TickerSample b) => string.Equals(a.Session, b.Session, StringComparison.Ordinal);
     }
 
     // The symbol's own samples older than the window, when no bar baseline is known: still per symbol, never a constant.

@@ -146,4 +146,29 @@ public class DerivativeTests
     {
         Assert.Throws<ArgumentException>(() => new TickerStateBuffer(new TickerBufferOptions { SampleInterval = TimeSpan.FromSeconds(1) }));
     }
+
+    [Fact]
+    public void The_window_never_straddles_the_open_so_its_volume_step_is_not_accumulation()
+    {
+        var s = new TickerSeries(new TickerBufferOptions());
+        DateTimeOffset open = TenAm.AddMinutes(-30);
+        for (int i = -4; i <= 2; i++)
+        {
+            // Quiet pre-market minutes; the 09:30 sample is labelled RTH but covers 09:29-09:30; then the open's
+            // volume, almost four times as much and falling.
+            string session = i < 0 ? "PRE" : "RTH";
+            double volume = i <= 0 ? 1000 : 4000 - (i * 200);
+            s.Update(Sample(open.AddMinutes(i), 5.00, volume) with { Session = session });
+            DerivativeState d = s.Compute(Normal);
+
+            Assert.True(d.IsReady == i is -2 or -1, $"{i}: ready {d.IsReady}");   // three PRE samples make a window; 09:30-09:32 do not
+        }
+
+        s.Update(Sample(open.AddMinutes(3), 5.00, 3400) with { Session = "RTH" });
+        DerivativeState third = s.Compute(Normal);
+
+        Assert.True(third.IsReady);
+        Assert.Equal(2, third.WindowMinutes, 9);                            // 09:31, 09:32, 09:33 only
+        Assert.Equal((3400 - 3800) / 2.0, third.VolumeTrend, 9);            // falling after the open (from 09:30's sample: +800)
+    }
 }
