@@ -38,7 +38,7 @@ public sealed class HistoricalFailureTests
     }
 
     [Fact]
-    public async Task No_reply_leaves_the_request_unanswered_and_the_connection_serving()
+    public async Task No_reply_leaves_the_request_unanswered_until_a_cancel_which_IB_acknowledges_with_162()
     {
         var time = Sim.Clock();
         await using GatewaySimulator sim = Sim.Create(time);
@@ -55,6 +55,14 @@ public sealed class HistoricalFailureTests
 
         Assert.False(c.Has<HistoricalData>(m => m.ReqId == 1));
         Assert.False(c.Has<ErrorMessage>(m => m.Id == 1));
+
+        // The client gives up and cancels: IB acknowledges a pending query with 162 "query cancelled".
+        await c.SendAsync((w, v) => new CancelHistoricalData(1).Encode(w, v));
+        ErrorMessage ack = await c.WaitForAsync<ErrorMessage>("the cancel's acknowledgement", m => m.Id == 1);
+        Assert.Equal((162, "Historical Market Data Service error message:API historical data query cancelled: 1"), (ack.Code, ack.Message));
+        await c.SendAsync((w, v) => new CancelHistoricalData(2).Encode(w, v));
+        await c.SettleAsync();
+        Assert.False(c.Has<ErrorMessage>(m => m.Id == 2));
     }
 
     [Fact]

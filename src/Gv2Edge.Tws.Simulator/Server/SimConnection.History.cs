@@ -11,6 +11,9 @@ internal sealed partial class SimConnection
 
     private readonly Dictionary<int, LiveBars> _liveBars = [];
 
+    /// <summary>Historical requests left unanswered by the NoReply fault, until cancelled.</summary>
+    private readonly HashSet<int> _unanswered = [];
+
     private sealed class LiveBars(ReqHistoricalData request, StockInfo stock, int barSeconds)
     {
         public ReqHistoricalData Request { get; } = request;
@@ -87,17 +90,34 @@ internal sealed partial class SimConnection
         if (text is not null)
         {
             SendError(m.ReqId, IbError.HistoricalService, text);
+            return;
+        }
+
+        lock (_subscriptionsGate)
+        {
+            _unanswered.Add(m.ReqId);
         }
     }
 
     private static string NoDataText(ReqHistoricalData m, StockInfo stock)
         => IbError.NoDataText + $"{stock.Symbol}@{(m.Contract.Exchange.Length > 0 ? m.Contract.Exchange : "SMART")} {Title(m.WhatToShow)}";
 
+    /// <summary>
+    /// Ends a keepUpToDate stream silently; a query still pending (the <see cref="Faults.HistoricalFailure.NoReply"/>
+    /// fault) is acknowledged as IB does, with 162 "API historical data query cancelled: N".
+    /// </summary>
     public void OnCancelHistoricalData(CancelHistoricalData m)
     {
+        bool pending;
         lock (_subscriptionsGate)
         {
             _liveBars.Remove(m.ReqId);
+            pending = _unanswered.Remove(m.ReqId);
+        }
+
+        if (pending)
+        {
+            SendError(m.ReqId, IbError.HistoricalService, IbError.HistoryCancelledText + m.ReqId.ToString(CultureInfo.InvariantCulture));
         }
     }
 
