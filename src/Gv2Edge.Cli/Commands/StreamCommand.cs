@@ -1,3 +1,4 @@
+using Gv2Edge.Cli.Configuration;
 using Gv2Edge.Cli.Infrastructure;
 using Gv2Edge.Cli.Journal;
 using Gv2Edge.Cli.Pipeline;
@@ -51,7 +52,7 @@ public static class StreamCommand
             await GatewaySession.ConnectClientAsync(ctx, client, host, port).ConfigureAwait(false);
             var streaming = new StreamingOptions { MaxSubscriptions = ctx.Settings.Ibkr.MaxSubscriptions };
             recorder = Recording.RecordOption.Open(ctx, clock);
-            await using var pipeline = new LivePipeline(client, clock, streaming, ctx.Settings.Detectors, recorder);
+            await using var pipeline = new LivePipeline(client, clock, streaming, ctx.Settings.Detectors, recorder, EngineSetup.For(ctx));
             pipeline.Start(symbols);
             ctx.Err.WriteLine($"edge stream: connected to {host}:{port} (server version {client.ServerVersion}); streaming {symbols.Count} symbols{(duration is { } d ? $" for {d}" : " until Ctrl+C")}.");
             return await PipelineRunner.RunAsync(ctx, client, pipeline, duration, journal: null).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Gv2Edge.Cli.Configuration;
 using Gv2Edge.Cli.Infrastructure;
 using Gv2Edge.Cli.Journal;
 using Gv2Edge.Cli.Recording;
@@ -86,7 +87,7 @@ public static class AppPipeline
     public static async Task<int> RunAsync(CommandContext ctx, TwsClient client, TimeProvider clock, IReadOnlyList<string> symbols, AppRunOptions options)
     {
         var streaming = new StreamingOptions { MaxSubscriptions = Math.Min(ctx.Settings.Ibkr.MaxSubscriptions, 10_000) };
-        await using var pipeline = new LivePipeline(client, clock, streaming, ctx.Settings.Detectors, options.Recorder);
+        await using var pipeline = new LivePipeline(client, clock, streaming, ctx.Settings.Detectors, options.Recorder, EngineSetup.For(ctx));
         var feed = new DashboardFeed(client, pipeline, clock);
         var quotes = new MarketDataService(client, pipeline.Sessions, clock);
         ScanServices services = options.Services with

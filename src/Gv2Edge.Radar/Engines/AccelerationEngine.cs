@@ -12,7 +12,7 @@ public sealed class AccelerationEngine
 {
     private readonly TickerStateBuffer _buffer;
     private readonly TimeProvider _time;
-    private readonly Dictionary<(string Symbol, string Alert), DateTimeOffset> _lastAlert = [];
+    private readonly Dictionary<(string Symbol, string Alert), (DateTimeOffset At, DateTimeOffset Sample)> _lastAlert = [];
     private readonly Lock _gate = new();
 
     /// <summary>Creates the engine over <paramref name="buffer"/>; <paramref name="options"/> defaults to the original's thresholds.</summary>
@@ -57,12 +57,15 @@ public sealed class AccelerationEngine
         DateTimeOffset now = _time.GetUtcNow();
         lock (_gate)
         {
-            if (_lastAlert.TryGetValue((symbol, a.Alert), out DateTimeOffset last) && now - last < Options.CooldownFor(score.State))
+            // Past the cooldown, the same alert comes again only on a new buffered sample: re-scoring the same sample
+            // (the radar asks every 5 s, samples come every minute) would repeat the very same numbers.
+            if (_lastAlert.TryGetValue((symbol, a.Alert), out var last)
+                && (now - last.At < Options.CooldownFor(score.State) || d.Latest.Time <= last.Sample))
             {
                 return null;
             }
 
-            _lastAlert[(symbol, a.Alert)] = now;
+            _lastAlert[(symbol, a.Alert)] = (now, d.Latest.Time);
         }
 
         return new RadarEvent

@@ -17,7 +17,7 @@ public sealed class SmallCapRadar : IDisposable
     private readonly Action<RadarEvent> _publish;
     private readonly Func<string, SymbolContext?> _context;
     private readonly Dictionary<string, DateTimeOffset> _newHighs = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Symbol, string Phase), DateTimeOffset> _lastBlip = [];
+    private readonly Dictionary<(string Symbol, string Phase), (DateTimeOffset At, DateTimeOffset Sample)> _lastBlip = [];
     private readonly Lock _gate = new();
     private const int MaxEventErrors = 100;
     private readonly List<(string Symbol, string Error)> _eventErrors = [];
@@ -298,12 +298,15 @@ public sealed class SmallCapRadar : IDisposable
         lock (_gate)
         {
             var key = (blip.Symbol, blip.DetectionPhase);
-            if (_lastBlip.TryGetValue(key, out DateTimeOffset last) && blip.Time - last < _engine.Options.CooldownFor(state))
+            // As for acceleration alerts: after the cooldown, only a new buffered sample can blip again.
+            DateTimeOffset sample = blip.Acceleration.Derivatives.Latest.Time;
+            if (_lastBlip.TryGetValue(key, out var last)
+                && (blip.Time - last.At < _engine.Options.CooldownFor(state) || sample <= last.Sample))
             {
                 return false;
             }
 
-            _lastBlip[key] = blip.Time;
+            _lastBlip[key] = (blip.Time, sample);
             return true;
         }
     }

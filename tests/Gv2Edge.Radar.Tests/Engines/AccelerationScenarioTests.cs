@@ -45,7 +45,7 @@ public class AccelerationScenarioTests
     }
 
     [Fact]
-    public void Each_alert_fires_once_per_cooldown_of_its_state()
+    public void Each_alert_fires_once_per_cooldown_of_its_state_and_only_on_a_new_sample()
     {
         MarketScript script = AccumulationThenBreakout();
 
@@ -56,12 +56,10 @@ public class AccelerationScenarioTests
             expected.Add(("ACCUMULATING", TimeSpan.FromMinutes(m)));   // 60 s cooldown, evaluated every 5 s
         }
 
+        // 30 s and 15 s cooldowns, but one alert per minute sample: re-scoring a sample repeats nothing.
         expected.Add(("PRE_LAUNCH", TimeSpan.FromMinutes(15)));
-        expected.Add(("PRE_LAUNCH", TimeSpan.FromMinutes(15.5)));      // 30 s cooldown
-        for (int s = 0; s < 120; s += 15)
-        {
-            expected.Add(("BREAKOUT", TimeSpan.FromMinutes(16) + TimeSpan.FromSeconds(s))); // 15 s cooldown
-        }
+        expected.Add(("BREAKOUT", TimeSpan.FromMinutes(16)));
+        expected.Add(("BREAKOUT", TimeSpan.FromMinutes(17)));
 
         Assert.Equal(expected, alerts);
     }

@@ -152,11 +152,14 @@ public class FormulaAuditTests
         var engine = new AccelerationEngine(new TickerStateBuffer(), clock);
         var score = new AccelerationScore { State = state, Accumulation = 0.9, Readiness = 0.8, Score = 0.7, Derivatives = D(3, samples: 10) };
 
+        AccelerationScore next = score with { Derivatives = score.Derivatives with { Latest = Sample(TenAm.AddSeconds(5), 5.00, 1000) } };
+
         Assert.NotNull(engine.Evaluate("ACME", score));
         clock.Advance(TimeSpan.FromSeconds(seconds - 1));
-        Assert.Null(engine.Evaluate("ACME", score));
+        Assert.Null(engine.Evaluate("ACME", next));
         clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.NotNull(engine.Evaluate("ACME", score));
+        Assert.Null(engine.Evaluate("ACME", score));                // the cooldown has passed, but not on a new sample
+        Assert.NotNull(engine.Evaluate("ACME", next));
         Assert.NotNull(engine.Evaluate("OTHER", score));            // cooldowns are per symbol
     }
 

@@ -122,14 +122,20 @@ public class SmallCapRadarTests
         radar.Start();
 
         var scans = new List<DateTimeOffset>();
-        for (int i = 0; i < 24; i++)
+        for (int i = 0; i < 36; i++)
         {
             _clock.Advance(TimeSpan.FromSeconds(5));
             scans.Add(radar.LastScan!.Time);
+            if (i == 5)
+            {
+                // A new minute sample, volume still accelerating (still accumulating): due once the 60 s cooldown has passed.
+                _buffer.Push("ACME", Sample(TenAm.AddMinutes(8.5), 5.00, 8000));
+            }
         }
 
-        Assert.Equal(24, scans.Distinct().Count());
-        // ACCUMULATING cools down for 60 s: two minutes of scans publish two blips, at 10:08:05 and 10:09:05.
+        Assert.Equal(36, scans.Distinct().Count());
+        // ACCUMULATING cools down for 60 s, and a blip needs a new sample: three minutes of scans over two samples
+        // publish two blips, at 10:08:05 and 10:09:05; re-scoring the same sample afterwards publishes nothing.
         Assert.Equal(
             [TenAm.AddMinutes(8).AddSeconds(5), TenAm.AddMinutes(9).AddSeconds(5)],
             _events.Where(e => e.Type == EventTypes.RadarBlip).Select(e => e.Time));
