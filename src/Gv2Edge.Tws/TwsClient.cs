@@ -57,8 +57,9 @@ public sealed partial class TwsClient : IAsyncDisposable
         _state.Changed += (_, change) => StateChanged?.Invoke(this, change);
         _policy = new ReconnectPolicy(_options.ReconnectDelays, _options.ReconnectJitter,
             _options.JitterSeed is { } seed ? new Random(seed) : null);
-        _writer = new PacedWriter(_options.MessagesPerSecond, _time);
-        _historical = new HistoricalRequestScheduler(_time);
+        TimeProvider pacing = _options.PacingTimeProvider ?? _time;
+        _writer = new PacedWriter(_options.MessagesPerSecond, pacing);
+        _historical = new HistoricalRequestScheduler(pacing);
         _lines = new LineBudget(_options.MaxLines, _options.ReservedLines);
         _updates = new UpdateChannel(_options.UpdateChannelCapacity);
         _sessions = _options.Sessions ?? new UsEquitySessions(new UsEquityCalendar());

@@ -72,6 +72,14 @@ public sealed record TwsClientOptions
     /// <summary>Clock. Default system.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The clock outgoing messages and historical requests are paced on. Default null: <see cref="TimeProvider"/>.
+    /// A gateway counts its limits in real seconds, so a client whose <see cref="TimeProvider"/> is an accelerated
+    /// market clock (the in-process simulator at 30x) paces on the real clock instead, or 45 messages a market second
+    /// would be 1,350 a real one.
+    /// </summary>
+    public TimeProvider? PacingTimeProvider { get; init; }
+
     /// <summary>Logging. Default none.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 

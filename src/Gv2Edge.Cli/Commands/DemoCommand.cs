@@ -21,7 +21,7 @@ public static class DemoCommand
     public const double DefaultSpeed = 30;
 
     /// <summary>Default <c>--radar-interval</c> (market time), or <c>off</c>.</summary>
-    public const string DefaultRadarInterval = "off";
+    public const string DefaultRadarInterval = "5m";
 
     public static readonly CommandSpec Spec = new(
         "demo",
@@ -35,8 +35,6 @@ public static class DemoCommand
     private static async Task<int> Run(CommandContext ctx)
     {
         int port = ctx.Args.GetInt("port", 0, 65535) ?? 0;
-        // Off unless asked for: at 30x the simulator counts IB's 50 messages/s on the market clock, where a few wall
-        // milliseconds of delivery jitter during a radar scan's paced burst read as 51 and it disconnects (error 100).
         string? radarText = ctx.Args.Get("radar-interval") ?? DefaultRadarInterval;
         bool radarOff = string.Equals(radarText, "off", StringComparison.OrdinalIgnoreCase);
         TimeSpan radarInterval = radarOff ? TimeSpan.Zero : DurationText.Parse(radarText, "--radar-interval");
@@ -53,6 +51,8 @@ public static class DemoCommand
         double speed = Math.Max(1, simOptions.Speed);
         var clientOptions = GatewaySession.ClientOptions(ctx, "127.0.0.1", sim.Port, clock) with
         {
+            // The simulator counts IB's limits in real seconds (LimitsClock.Driving), so the client paces on real time.
+            PacingTimeProvider = sim.TransportClock,
             ConnectTimeout = TimeSpan.FromSeconds(ctx.Settings.Ibkr.ConnectTimeoutSeconds * speed),
             HeartbeatInterval = TimeSpan.FromSeconds(Math.Max(30, 10 * speed)),
             SilenceThresholdRegular = TimeSpan.FromSeconds(Math.Max(60, 5 * speed)),

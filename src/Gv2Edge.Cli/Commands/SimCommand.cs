@@ -120,6 +120,8 @@ public static class SimCommand
             ServerVersion = ctx.Args.GetInt("server-version", Tws.Protocol.ServerVersions.MinSupported, Tws.Protocol.ServerVersions.MaxSupported) ?? Tws.Protocol.ServerVersions.MaxSupported,
             Lines = ctx.Args.GetInt("lines", 1, 10_000) ?? 100,
             Load = ParseLoad(ctx),
+            // IB counts its 50 messages/s and historical pacing in real seconds, whatever the market speed.
+            LimitsClock = LimitsClock.Driving,
         };
         return options;
     }
