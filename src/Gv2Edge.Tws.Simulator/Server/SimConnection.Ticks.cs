@@ -115,7 +115,7 @@ internal sealed partial class SimConnection
                 new TickPrice(id, 18, hi26, 0, 0).Encode(w, ServerVersion);
                 new TickPrice(id, 19, lo52, 0, 0).Encode(w, ServerVersion);
                 new TickPrice(id, 20, hi52, 0, 0).Encode(w, ServerVersion);
-                new TickSize(id, 21, info.AvgDailyVolume).Encode(w, ServerVersion);
+                Size(w, sub, 21, info.AvgDailyVolume);
             }
 
             if ((g & GenericTicks.HistoricalVolatility) != 0)
@@ -266,10 +266,19 @@ internal sealed partial class SimConnection
     }
 
     private void Price(MessageWriter w, MarketDataSubscription sub, int type, double price, long size, int mask)
-        => new TickPrice(sub.ReqId, Ticks(sub, type), price, size, mask).Encode(w, ServerVersion);
+        => new TickPrice(sub.ReqId, Ticks(sub, type), price, Wire(sub, type is 1 or 2 or 4, size), mask).Encode(w, ServerVersion);
 
     private void Size(MessageWriter w, MarketDataSubscription sub, int type, long size)
-        => new TickSize(sub.ReqId, Ticks(sub, type), size).Encode(w, ServerVersion);
+        => new TickSize(sub.ReqId, Ticks(sub, type), Wire(sub, type is 0 or 3 or 5 or 8 or 21, size)).Encode(w, ServerVersion);
+
+    /// <summary>
+    /// A stock's bid, ask, last and volume sizes as IB put them on the wire: in shares from server version 159
+    /// (MARKET_DATA_IN_SHARES), in lots of 100 before (a nonzero size is at least one lot).
+    /// </summary>
+    private long Wire(MarketDataSubscription sub, bool lotSized, long shares)
+        => !lotSized || sub.Option is not null || ServerVersion >= ServerVersions.MarketDataInShares || shares <= 0
+            ? shares
+            : Math.Max(1, (long)Math.Round(shares / 100.0, MidpointRounding.AwayFromZero));
 
     /// <summary>IB's delayed tick ids (66+) when the line is delayed.</summary>
     private static int Ticks(MarketDataSubscription sub, int live) => !sub.Delayed ? live : live switch

@@ -46,6 +46,25 @@ public class SimulatorTests
         Assert.True(t.High52Week >= t.High26Week && t.High26Week >= t.High13Week);
     }
 
+    [Theory]
+    [InlineData(157)]
+    [InlineData(187)]
+    public async Task Stock_sizes_come_out_in_shares_whether_the_gateway_sends_lots_or_shares(int serverVersion)
+    {
+        // Below 159 (MARKET_DATA_IN_SHARES) IB sends a stock's sizes and volume in lots of 100; the client multiplies.
+        await using SimulatorHarness h = await SimulatorHarness.StartAsync(serverVersion);
+        MarketDataSubscription sub = h.Client.Subscribe(Aapl, "165");
+        await h.PumpUntilAsync("sizes, volume and average volume",
+            () => sub.Ticker.Snapshot() is { AverageVolume: not null, BidSize: > 0, AskSize: > 0, Volume: > 0 });
+
+        TickerSnapshot t = sub.Ticker.Snapshot();
+        Assert.Equal(Gv2Edge.Tws.Simulator.Market.Universe.Default.Find("AAPL")!.AvgDailyVolume, t.AverageVolume);
+        // The simulator's displayed depth is 1 to 19 round lots (x4 at most in a scripted tightening): never 100x that.
+        Assert.InRange(t.BidSize!.Value, 100, 7_600);
+        Assert.InRange(t.AskSize!.Value, 100, 7_600);
+        Assert.Equal(0, t.BidSize.Value % 100);
+    }
+
     [Fact]
     public async Task A_gateway_restart_is_survived_and_every_subscription_delivers_within_a_second_of_reconnecting()
     {
