@@ -17,7 +17,7 @@ public sealed class JournalCommandTests
         using JournalTestData.TempDir dir = JournalTestData.NewDir();
         await Seed(dir);
 
-        (int code, string stdout, _) = await Run(dir, "journal", "--json", "--symbol", "aapl");
+        (int code, string stdout, _) = await JournalTestData.RunEdgeAsync(dir, "journal", "--json", "--symbol", "aapl");
 
         Assert.Equal(ExitCodes.Ok, code);
         using JsonDocument doc = JsonDocument.Parse(stdout);
@@ -36,7 +36,7 @@ public sealed class JournalCommandTests
         using JournalTestData.TempDir dir = JournalTestData.NewDir();
         await Seed(dir);
 
-        (int code, string stdout, _) = await Run(dir, "journal", "--csv", "--type", "VOLUME_SPIKE");
+        (int code, string stdout, _) = await JournalTestData.RunEdgeAsync(dir, "journal", "--csv", "--type", "VOLUME_SPIKE");
 
         Assert.Equal(ExitCodes.Ok, code);
         string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -51,7 +51,7 @@ public sealed class JournalCommandTests
         using JournalTestData.TempDir dir = JournalTestData.NewDir();
         await Seed(dir);
 
-        (int code, string stdout, _) = await Run(dir, "journal", "--limit", "1");
+        (int code, string stdout, _) = await JournalTestData.RunEdgeAsync(dir, "journal", "--limit", "1");
 
         Assert.Equal(ExitCodes.Ok, code);
         string line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -65,7 +65,7 @@ public sealed class JournalCommandTests
         using JournalTestData.TempDir dir = JournalTestData.NewDir();
         await Seed(dir);
 
-        (_, string stdout, _) = await Run(dir, "journal", "--json", "--since", "2026-11-24T14:31:00Z");
+        (_, string stdout, _) = await JournalTestData.RunEdgeAsync(dir, "journal", "--json", "--since", "2026-11-24T14:31:00Z");
 
         using JsonDocument doc = JsonDocument.Parse(stdout);
         Assert.Equal(["a1", "h1"], doc.RootElement.EnumerateArray().Select(r => r.GetProperty("id").GetString()));
@@ -86,7 +86,7 @@ public sealed class JournalCommandTests
     {
         using JournalTestData.TempDir dir = JournalTestData.NewDir();
 
-        (int code, string stdout, string stderr) = await Run(dir, "journal");
+        (int code, string stdout, string stderr) = await JournalTestData.RunEdgeAsync(dir, "journal");
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Equal(string.Empty, stdout);
@@ -100,7 +100,7 @@ public sealed class JournalCommandTests
         using JournalTestData.TempDir dir = JournalTestData.NewDir();
         await Seed(dir);
 
-        (int code, _, string stderr) = await Run(dir, "journal", "--json", "--csv");
+        (int code, _, string stderr) = await JournalTestData.RunEdgeAsync(dir, "journal", "--json", "--csv");
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--json and --csv", stderr, StringComparison.Ordinal);
@@ -115,14 +115,4 @@ public sealed class JournalCommandTests
         await journal.AppendEventAsync(JournalTestData.Event("h1", "TSLA", EventTypes.Halted, T0.AddMinutes(2)));
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> Run(JournalTestData.TempDir dir, params string[] args)
-    {
-        string config = dir.File("appsettings.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Journal = new { Path = dir.File("journal.db") } }));
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var app = new EdgeApp(CommandCatalog.All, stdout, stderr);
-        int code = await app.RunAsync([.. args, "--config", config], isTerminal: false, CancellationToken.None);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 }

@@ -19,7 +19,7 @@ public sealed class JournalKindsTests
         using JournalTestData.TempDir dir = JournalTestData.NewDir();
         await Seed(dir);
 
-        (int code, string stdout, _) = await Run(dir, "journal", "--json");
+        (int code, string stdout, _) = await JournalTestData.RunEdgeAsync(dir, "journal", "--json");
 
         Assert.Equal(ExitCodes.Ok, code);
         JsonElement[] rows = Rows(stdout);
@@ -45,9 +45,9 @@ public sealed class JournalKindsTests
         using JournalTestData.TempDir dir = JournalTestData.NewDir();
         await Seed(dir);
 
-        JsonElement[] anomalies = Rows((await Run(dir, "journal", "--json", "--type", "anomalies")).Stdout);
-        JsonElement[] spikes = Rows((await Run(dir, "journal", "--json", "--type", "volume_spike")).Stdout);
-        JsonElement[] reconnects = Rows((await Run(dir, "journal", "--json", "--type", "reconnecting")).Stdout);
+        JsonElement[] anomalies = Rows((await JournalTestData.RunEdgeAsync(dir, "journal", "--json", "--type", "anomalies")).Stdout);
+        JsonElement[] spikes = Rows((await JournalTestData.RunEdgeAsync(dir, "journal", "--json", "--type", "volume_spike")).Stdout);
+        JsonElement[] reconnects = Rows((await JournalTestData.RunEdgeAsync(dir, "journal", "--json", "--type", "reconnecting")).Stdout);
 
         Assert.Equal(["anomaly"], anomalies.Select(r => r.GetProperty("kind").GetString()));
         // The event, the alert delivering it, and the anomaly carrying VOLUME_SPIKE among its types.
@@ -61,8 +61,8 @@ public sealed class JournalKindsTests
         using JournalTestData.TempDir dir = JournalTestData.NewDir();
         await Seed(dir);
 
-        JsonElement[] gme = Rows((await Run(dir, "journal", "--json", "--symbol", "gme")).Stdout);
-        JsonElement[] late = Rows((await Run(dir, "journal", "--json", "--since", T0.AddMinutes(2).ToString("o"))).Stdout);
+        JsonElement[] gme = Rows((await JournalTestData.RunEdgeAsync(dir, "journal", "--json", "--symbol", "gme")).Stdout);
+        JsonElement[] late = Rows((await JournalTestData.RunEdgeAsync(dir, "journal", "--json", "--since", T0.AddMinutes(2).ToString("o"))).Stdout);
 
         Assert.Equal(["anomaly", "flow"], gme.Select(r => r.GetProperty("kind").GetString()));
         Assert.Equal(["anomaly", "flow", "connection"], late.Select(r => r.GetProperty("kind").GetString()));
@@ -74,8 +74,8 @@ public sealed class JournalKindsTests
         using JournalTestData.TempDir dir = JournalTestData.NewDir();
         await Seed(dir);
 
-        string[] csv = (await Run(dir, "journal", "--csv")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        string[] plain = (await Run(dir, "journal", "--limit", "3")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] csv = (await JournalTestData.RunEdgeAsync(dir, "journal", "--csv")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string[] plain = (await JournalTestData.RunEdgeAsync(dir, "journal", "--limit", "3")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(JournalEntryFormat.CsvHeader, csv[0]);
         Assert.Equal(7, csv.Length);
@@ -143,14 +143,4 @@ public sealed class JournalKindsTests
         return fields;
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> Run(JournalTestData.TempDir dir, params string[] args)
-    {
-        string config = dir.File("appsettings.json");
-        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Journal = new { Path = dir.File("journal.db") } }));
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var app = new EdgeApp(CommandCatalog.All, stdout, stderr);
-        int code = await app.RunAsync([.. args, "--config", config], isTerminal: false, CancellationToken.None);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
 }

@@ -25,6 +25,18 @@ public static class JournalTestData
     /// <summary>A fresh path in a fresh temporary directory, deleted with the returned handle.</summary>
     public static TempDir NewDir() => new();
 
+    /// <summary>Runs <c>edge</c> with <paramref name="args"/> and a configuration whose journal is in <paramref name="dir"/>.</summary>
+    public static async Task<(int Code, string Stdout, string Stderr)> RunEdgeAsync(TempDir dir, params string[] args)
+    {
+        string config = dir.File("appsettings.json");
+        await File.WriteAllTextAsync(config, System.Text.Json.JsonSerializer.Serialize(new { Journal = new { Path = dir.File("journal.db") } }));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var app = new Gv2Edge.Cli.Infrastructure.EdgeApp(Gv2Edge.Cli.Commands.CommandCatalog.All, stdout, stderr);
+        int code = await app.RunAsync([.. args, "--config", config], isTerminal: false, CancellationToken.None);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
     public sealed class TempDir : IDisposable
     {
         public TempDir()
