@@ -78,3 +78,26 @@ internal sealed class FakeLines(int budget = 100) : IMarketDataLines
         }
     }
 }
+
+/// <summary>Driving a <see cref="SubscriptionManager"/> in tests.</summary>
+internal static class SubscriptionManagerDriver
+{
+    /// <summary>Sends batches until nothing is left to send.</summary>
+    public static async Task SendAllAsync(this SubscriptionManager m)
+    {
+        while (await m.SendBatchAsync() > 0)
+        {
+        }
+    }
+
+    /// <summary>Requests each symbol at NORMAL priority and sends them all.</summary>
+    public static async Task HoldAsync(this SubscriptionManager m, params string[] symbols)
+    {
+        foreach (string s in symbols)
+        {
+            m.Request(s, HotPriority.Normal);
+        }
+
+        await m.SendAllAsync();
+    }
+}

@@ -21,13 +21,6 @@ public class SubscriptionManagerTests
     private SubscriptionManager Manager(FakeLines lines, int max = 200) =>
         new(lines, _store, new StreamingOptions { MaxSubscriptions = max }, _time);
 
-    private static async Task SendAll(SubscriptionManager m)
-    {
-        while (await m.SendBatchAsync() > 0)
-        {
-        }
-    }
-
     [Fact]
     public async Task The_cap_holds_under_1000_concurrent_subscribe_calls_and_nothing_deadlocks()
     {
@@ -41,7 +34,7 @@ public class SubscriptionManagerTests
         }))];
         start.Set();
         SubscribeOutcome[] outcomes = await Wait.ForAsync("1,000 concurrent subscribe calls", Task.WhenAll(calls));
-        await SendAll(m);
+        await m.SendAllAsync();
 
         Assert.Equal(100, m.Cap);
         Assert.Equal(100, m.Count);
@@ -60,7 +53,7 @@ public class SubscriptionManagerTests
         m.Request("AAA", HotPriority.Normal);
         m.Request("BBB", HotPriority.Warm);
         m.Request("CCC", HotPriority.Normal);
-        await SendAll(m);
+        await m.SendAllAsync();
         _time.Advance(TimeSpan.FromSeconds(30));
         _store.Apply(_store.Intern("AAA"), QuoteTick.Empty(_time.GetUtcNow()) with { Last = 1 }, out _); // AAA is fresher than CCC
 
@@ -69,14 +62,14 @@ public class SubscriptionManagerTests
         Assert.Equal(SubscribeOutcome.AcceptedByEviction, m.Request("FFF", HotPriority.Hot));
         Assert.Equal(SubscribeOutcome.Queued, m.Request("GGG", HotPriority.Hot));
         Assert.Equal(SubscribeOutcome.Queued, m.Request("HHH", HotPriority.Normal));
-        await SendAll(m);
+        await m.SendAllAsync();
 
         Assert.Equal(["CCC", "AAA", "BBB"], m.EvictedSymbols);
         Assert.Equal(["DDD", "EEE", "FFF"], lines.Open.Order());
         Assert.True(lines.MaxOpen <= 3);
 
         m.Release("DDD");
-        await SendAll(m);
+        await m.SendAllAsync();
         Assert.Contains("GGG", lines.Open); // the HOT waiter before the NORMAL one
         Assert.DoesNotContain("HHH", lines.Open);
     }
@@ -133,15 +126,10 @@ public class SubscriptionManagerTests
     {
         var lines = new FakeLines(budget: 100);
         SubscriptionManager m = Manager(lines);
-        foreach (string s in new[] { "AAA", "BBB", "CCC" })
-        {
-            m.Request(s, HotPriority.Normal);
-        }
-
-        await SendAll(m);
+        await m.HoldAsync("AAA", "BBB", "CCC");
         lines.DropAll();
         m.OnReconnected();
-        await SendAll(m);
+        await m.SendAllAsync();
 
         Assert.Equal(["AAA", "BBB", "CCC"], lines.Open.Order());
         Assert.Equal(1, m.Reconnects);
@@ -156,7 +144,7 @@ public class SubscriptionManagerTests
         SubscriptionManager m = Manager(lines);
         m.Request("ZZZZQ", HotPriority.Normal);
         m.Request("AAA", HotPriority.Normal);
-        await SendAll(m);
+        await m.SendAllAsync();
 
         Assert.Equal(["AAA"], lines.Open);
         Assert.Equal(1, m.Failures);
@@ -168,7 +156,7 @@ public class SubscriptionManagerTests
         var lines = new FakeLines(budget: 10);
         SubscriptionManager m = Manager(lines);
         m.Request("AAA", HotPriority.Normal);
-        await SendAll(m);
+        await m.SendAllAsync();
 
         Assert.True(await m.OnStaleAsync("AAA", default));
         Assert.True(m.IsSubscribed("AAA"));
@@ -176,7 +164,7 @@ public class SubscriptionManagerTests
         lines.ResubscribeOutcome = LineOutcome.Refused;
         Assert.False(await m.OnStaleAsync("AAA", default));
         Assert.False(m.IsSubscribed("AAA"));
-        await SendAll(m);
+        await m.SendAllAsync();
         Assert.Empty(lines.Open);
     }
 

@@ -16,13 +16,6 @@ public class SubscriptionRetryTests
     private SubscriptionManager Manager(FakeLines lines) =>
         new(lines, _store, new StreamingOptions { MaxSubscriptions = 200, RetryDelay = TimeSpan.FromSeconds(5) }, _time);
 
-    private static async Task SendAll(SubscriptionManager m)
-    {
-        while (await m.SendBatchAsync() > 0)
-        {
-        }
-    }
-
     [Fact]
     public async Task A_request_that_finds_no_line_free_keeps_its_place_and_goes_out_again_after_the_retry_delay()
     {
@@ -30,7 +23,7 @@ public class SubscriptionRetryTests
         SubscriptionManager m = Manager(lines);
         lines.Unavailable.Add("AAA");
         m.Request("AAA", HotPriority.Normal);
-        await SendAll(m);
+        await m.SendAllAsync();
 
         Assert.True(m.IsSubscribed("AAA"));
         Assert.Empty(lines.Open);
@@ -38,11 +31,11 @@ public class SubscriptionRetryTests
 
         lines.Unavailable.Clear();
         _time.Advance(TimeSpan.FromSeconds(4));
-        await SendAll(m);
+        await m.SendAllAsync();
         Assert.Empty(lines.Open); // not due yet
 
         _time.Advance(TimeSpan.FromSeconds(1));
-        await SendAll(m);
+        await m.SendAllAsync();
         Assert.Equal(["AAA"], lines.Open);
         Assert.Equal((0, 0, 1L), (m.RetryingCount, (int)m.Failures, m.Retries));
     }
@@ -58,7 +51,7 @@ public class SubscriptionRetryTests
             m.Request(s, HotPriority.Normal);
         }
 
-        await SendAll(m);
+        await m.SendAllAsync();
         lines.DropAll();
         foreach (string s in symbols.Take(30))
         {
@@ -66,14 +59,14 @@ public class SubscriptionRetryTests
         }
 
         m.OnReconnected();
-        await SendAll(m);
+        await m.SendAllAsync();
         Assert.Equal(50, lines.Open.Count);
         Assert.Equal(80, m.Count);
         Assert.Equal(0, m.Evictions);
 
         lines.Unavailable.Clear();
         _time.Advance(TimeSpan.FromSeconds(5));
-        await SendAll(m);
+        await m.SendAllAsync();
         Assert.Equal(symbols, lines.Open.Order());
         Assert.Equal((80, 0L, 0L), (m.Count, m.Evictions, m.Failures));
     }
@@ -84,7 +77,7 @@ public class SubscriptionRetryTests
         var lines = new FakeLines();
         SubscriptionManager m = Manager(lines);
         m.Request("AAA", HotPriority.Normal);
-        await SendAll(m);
+        await m.SendAllAsync();
         lines.DropAll();
 
         lines.ResubscribeOutcome = LineOutcome.Unavailable;
@@ -93,7 +86,7 @@ public class SubscriptionRetryTests
         Assert.Equal(0, m.Evictions);
 
         _time.Advance(TimeSpan.FromSeconds(5));
-        await SendAll(m);
+        await m.SendAllAsync();
         Assert.Equal(["AAA"], lines.Open);
     }
 
@@ -104,13 +97,13 @@ public class SubscriptionRetryTests
         SubscriptionManager m = Manager(lines);
         m.Request("AAA", HotPriority.Normal);
         m.Request("ZZZZQ", HotPriority.Normal);
-        await SendAll(m);
+        await m.SendAllAsync();
         lines.DropAll();
 
         m.OnLineLost("AAA", LineOutcome.Unavailable);
         m.OnLineLost("ZZZZQ", LineOutcome.Refused);
         _time.Advance(TimeSpan.FromSeconds(5));
-        await SendAll(m);
+        await m.SendAllAsync();
 
         Assert.Equal(["AAA"], lines.Open);
         Assert.False(m.IsSubscribed("ZZZZQ"));
@@ -123,17 +116,12 @@ public class SubscriptionRetryTests
     {
         var lines = new FakeLines(budget: 3);
         SubscriptionManager m = Manager(lines);
-        foreach (string s in new[] { "AAA", "BBB", "CCC" })
-        {
-            m.Request(s, HotPriority.Normal);
-        }
-
-        await SendAll(m);
+        await m.HoldAsync("AAA", "BBB", "CCC");
         lines.DropAll();
         lines.LineBudget = 2;
         m.OnLineLost("CCC", LineOutcome.Unavailable);
         _time.Advance(TimeSpan.FromSeconds(5));
-        await SendAll(m);
+        await m.SendAllAsync();
 
         Assert.Equal((2, 1), (m.Count, m.QueuedCount));
         Assert.True(m.Release("AAA") && m.IsSubscribed("CCC")); // first in line when one comes back
