@@ -77,14 +77,14 @@ public sealed partial class GatewaySimulator
     internal bool IsUnsubscribed(string symbol)
         => Options.UnsubscribedSymbols.Contains(symbol, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>tickSnapshotEnd after IB's collection window (market time).</summary>
-    internal void ScheduleSnapshotEnd(SimConnection connection, int reqId)
+    /// <summary>tickSnapshotEnd after <paramref name="seconds"/> of market time (IB's collection window).</summary>
+    internal void ScheduleSnapshotEnd(SimConnection connection, int reqId, double seconds)
     {
         ITimer? timer = null;
         timer = Clock.CreateTimer(_ =>
         {
             connection.EndSnapshot(reqId);
             timer?.Dispose();
-        }, null, TimeSpan.FromSeconds(Options.SnapshotSeconds), Timeout.InfiniteTimeSpan);
+        }, null, TimeSpan.FromSeconds(seconds), Timeout.InfiniteTimeSpan);
     }
 }

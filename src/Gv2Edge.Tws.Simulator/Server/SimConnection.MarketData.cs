@@ -116,13 +116,12 @@ internal sealed partial class SimConnection
             scope.Count(2);
         }
 
-        Emit(sub, _server.Options.TimeProvider.GetTimestamp());
         if (m.Snapshot)
         {
-            // Armed only once the data is in the outbox: a timer armed first could fire (a short window, a busy
-            // machine) before the data went out, and a snapshot would end with nothing in it.
-            _server.ScheduleSnapshotEnd(this, m.ReqId);
+            _server.ScheduleSnapshotEnd(this, m.ReqId, _server.Options.SnapshotSeconds);
         }
+
+        Emit(sub, _server.Options.TimeProvider.GetTimestamp());
         if (_server.Load is { } load && !m.Snapshot)
         {
             PrepareLoad(sub, load.Options);
@@ -151,6 +150,14 @@ internal sealed partial class SimConnection
         {
             if (!_marketData.TryGetValue(reqId, out MarketDataSubscription? sub) || !sub.Snapshot)
             {
+                return;
+            }
+
+            if (!sub.StaticSent)
+            {
+                // The window ran out before the snapshot's data went out (a short window on a busy machine): the data
+                // comes first, so end a moment later rather than end a snapshot with nothing in it.
+                _server.ScheduleSnapshotEnd(this, reqId, 0.05);
                 return;
             }
 
